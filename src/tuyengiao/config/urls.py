@@ -1,0 +1,12 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from tuyengiao.config.api import api
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("api/", api.urls),
+    path("", include("tuyengiao.web.urls")),
+    path("units/", include("tuyengiao.org.urls")),
+    path("documents/", include("tuyengiao.documents.urls")),
+]

@@ -1,0 +1,274 @@
+"""Ingest: files and articles into the registry.
+
+read → classify (official document or article) → citations and relations → store, all of one
+file inside one savepoint: a file is stored whole or not at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import transaction
+
+from tuyengiao.accounts.services import audit_record
+from tuyengiao.core.citations import Citation, find_citations, parse_designation
+from tuyengiao.core.header import OfficialHeader, parse_header
+from tuyengiao.core.readers import ReadError, read_document
+from tuyengiao.core.relations import find_relations
+from tuyengiao.core.text import nfc
+from tuyengiao.documents.models import Citation as CitationRow
+from tuyengiao.documents.models import Document, Source
+from tuyengiao.documents.services import (
+    DocumentInput,
+    document_register,
+    obligations_derive,
+    relation_record,
+    search_entry_refresh,
+)
+from tuyengiao.org.models import Unit
+from tuyengiao.org.selectors import unit_resolve
+
+ACCEPTED_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
+
+
+class IngestError(Exception):
+    """A file that cannot be ingested; ``reason`` is shown to the user."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(slots=True)
+class Outcome:
+    location: str
+    status: str  # "created" | "unchanged" | "failed"
+    kind: str = ""
+    message: str = ""
+    source_id: int | None = None
+    document_id: int | None = None
+
+
+def ingest_bytes(
+    data: bytes, *, filename: str, location: str, owner_unit: Unit | None = None, actor=None,
+    keep_file: bool = False,
+) -> Outcome:
+    """Ingest one file's bytes. Never raises for bad input: the outcome says what happened."""
+    digest = hashlib.sha256(data).hexdigest()
+    existing = Source.objects.filter(sha256=digest).values_list("pk", "kind").first()
+    if existing:
+        return Outcome(location, "unchanged", existing[1], "đã có, bỏ qua", existing[0])
+    try:
+        read = read_document(
+            data, filename=filename, max_bytes=settings.TUYENGIAO_MAX_FILE_BYTES
+        )
+    except ReadError as exc:
+        return Outcome(location, "failed", message=exc.reason)
+    if not read.text.strip():
+        return Outcome(location, "failed", message="không có nội dung văn bản")
+    source = Source(
+        location=location[:1000], filename=Path(filename).name[:255], sha256=digest,
+        format=read.format, size=len(data), title=(read.title or "")[:500],
+        published=read.published, text=read.text, owner_unit=owner_unit,
+    )
+    try:
+        with transaction.atomic():
+            outcome = _store(source, read.text, owner_unit=owner_unit, actor=actor)
+            if keep_file:
+                source.file.save(source.filename or "tep", ContentFile(data), save=True)
+    except IngestError as exc:
+        return Outcome(location, "failed", message=exc.reason)
+    return outcome
+
+
+def _store(source: Source, text: str, *, owner_unit, actor) -> Outcome:
+    header = parse_header(text)
+    if header is not None:
+        return _store_official(source, text, header, owner_unit=owner_unit, actor=actor)
+    source.kind = Source.Kind.ARTICLE
+    if not source.title:
+        source.title = _first_line(text)
+    source.save()
+    _record_citations(source, text, subject=None, reference_date=source.published)
+    search_entry_refresh(source=source)
+    return Outcome(source.location, "created", source.kind, source_id=source.pk)
+
+
+def _store_official(source, text, header: OfficialHeader, *, owner_unit, actor) -> Outcome:
+    designation = parse_designation(header.designation_raw)
+    if designation is None or not designation.designation:
+        raise IngestError(f"không đọc được số, ký hiệu văn bản: «{header.designation_raw}»")
+    data = DocumentInput.from_citation(designation)
+    data.date = header.date or data.date
+    if data.term is None and data.system == "party" and data.date:
+        from tuyengiao.core.terms import party_term_for_date
+
+        data.term = party_term_for_date(data.date)
+    data.issuer_text = header.issuer_name[:255]
+    data.unit = unit_resolve(name=header.issuer_name, symbol=data.issuer_symbol, on=data.date)
+    data.type_word = _abbrev_for_type_word(header.type_word) or data.type_word
+    data.summary = header.summary or ""
+    data.title = _title(header)
+    data.body = text[header.body_start:].strip()
+    doc, _ = document_register(
+        data=data, origin=Document.Origin.OFFICIAL, owner_unit=owner_unit, actor=actor,
+    )
+    source.kind = Source.Kind.OFFICIAL
+    source.document = doc
+    source.title = source.title or doc.label
+    source.published = source.published or doc.date
+    Source.objects.filter(document=doc).exclude(pk=source.pk).update(document=None)
+    source.save()
+    _record_citations(source, text, subject=doc, reference_date=doc.date, skip_until=0)
+    obligations_derive(document=doc, actor=actor)
+    audit_record(actor=actor, action="document.ingest", obj=doc, after={"source": source.location})
+    return Outcome(source.location, "created", source.kind, source_id=source.pk, document_id=doc.pk)
+
+
+def _title(header: OfficialHeader) -> str:
+    parts = [header.type_word or "", header.summary or ""]
+    return " ".join(p for p in parts if p)[:500]
+
+
+def _abbrev_for_type_word(type_word: str | None) -> str:
+    if not type_word:
+        return ""
+    from tuyengiao.core.doctypes import TYPE_NAMES
+
+    lowered = type_word.lower()
+    for abbrev, name in TYPE_NAMES.items():
+        if name.lower() == lowered:
+            return abbrev
+    return ""
+
+
+def _first_line(text: str) -> str:
+    for line in text.splitlines():
+        if line.strip():
+            return line.strip()[:500]
+    return ""
+
+
+def _record_citations(
+    source: Source, text: str, *, subject: Document | None, reference_date: dt.date | None,
+    skip_until: int = 0,
+) -> None:
+    citations = find_citations(text, reference_date=reference_date)
+    if not citations:
+        return
+    documents = [
+        _register_mention(c, reference_date, own=subject) for c in citations
+    ]
+    CitationRow.objects.bulk_create(
+        CitationRow(
+            source=source, document=doc, kind=c.kind, designation=c.designation or "",
+            doc_type=c.type or "", number=c.number, raw=c.raw[:500], start=c.start, end=c.end,
+            data=c.to_dict(),
+        )
+        for c, doc in zip(citations, documents, strict=True)
+    )
+    for relation in find_relations(text, citations):
+        subj = subject if relation.subject is None else documents[relation.subject]
+        obj = documents[relation.object]
+        if subj is None or obj is None:
+            continue
+        relation_record(
+            subject=subj, object=obj, kind=relation.kind, source=source,
+            evidence=relation.evidence, start=relation.start, end=relation.end,
+        )
+
+
+def _register_mention(
+    citation: Citation, reference_date: dt.date | None, *, own: Document | None
+) -> Document | None:
+    if not citation.designation:
+        return None
+    if own is not None and citation.designation == own.designation:
+        return own
+    on = citation.date or reference_date
+    unit = None
+    if citation.issuer_text or citation.issuer:
+        unit = unit_resolve(name=citation.issuer_text, symbol=citation.issuer, on=on)
+    data = DocumentInput.from_citation(citation, unit=unit)
+    doc, _ = document_register(data=data, reference_date=reference_date)
+    return doc
+
+
+def ingest_article(
+    *, title: str, text: str, url: str = "", published: dt.date | None = None,
+) -> Outcome:
+    """Ingest an article whose text is already extracted (press archives, JSON lines)."""
+    title, text = nfc(title or ""), nfc(text or "")
+    body = f"{title}\n{text}" if title else text
+    digest = hashlib.sha256(body.encode("utf-8")).hexdigest()
+    location = url or f"article:{digest[:16]}"
+    if Source.objects.filter(sha256=digest).exists():
+        return Outcome(location, "unchanged", Source.Kind.ARTICLE, "đã có, bỏ qua")
+    if not text.strip():
+        return Outcome(location, "failed", message="bài không có nội dung")
+    source = Source(
+        kind=Source.Kind.ARTICLE, location=location[:1000], sha256=digest, format="json",
+        size=len(body.encode("utf-8")), title=title[:500], published=published, text=body,
+    )
+    with transaction.atomic():
+        source.save()
+        _record_citations(source, body, subject=None, reference_date=published)
+        search_entry_refresh(source=source)
+    return Outcome(location, "created", Source.Kind.ARTICLE, source_id=source.pk)
+
+
+def read_jsonl(path: Path) -> Iterator[tuple[int, dict | None, str]]:
+    """Lines of a .jsonl or .jsonl.gz file: (line number, object or None, error reason)."""
+    opener = gzip.open if path.name.endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield number, None, f"dòng {number}: JSON không hợp lệ ({exc.msg})"
+                continue
+            if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+                yield number, None, f"dòng {number}: thiếu trường \"text\""
+                continue
+            yield number, obj, ""
+
+
+def parse_article_date(value) -> dt.date | None:
+    """Dates in press archives: "2020-10-01", "20201001", "01/10/2020"."""
+    if not value or not isinstance(value, str):
+        return None
+    value = value.strip()[:10]
+    for fmt in ("%Y-%m-%d", "%Y%m%d", "%d/%m/%Y"):
+        try:
+            return dt.datetime.strptime(value[: len(dt.date(2000, 1, 1).strftime(fmt))], fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def iter_paths(paths: Iterable[str]) -> Iterator[Path]:
+    """Expand directories into the files below them that ingest accepts."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and (
+                    child.suffix.lower() in ACCEPTED_SUFFIXES or _is_jsonl(child)
+                ):
+                    yield child
+        else:
+            yield path
+
+
+def _is_jsonl(path: Path) -> bool:
+    return path.name.endswith((".jsonl", ".jsonl.gz"))

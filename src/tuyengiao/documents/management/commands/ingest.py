@@ -1,0 +1,77 @@
+"""``tuyengiao ingest PATH ...``: store files (txt, html, docx, pdf, jsonl) in the registry."""
+
+import sys
+from pathlib import Path
+
+from django.core.management.base import BaseCommand
+from django.db import close_old_connections
+from tqdm import tqdm
+
+from tuyengiao.documents.ingest import (
+    Outcome,
+    ingest_article,
+    ingest_bytes,
+    iter_paths,
+    parse_article_date,
+    read_jsonl,
+)
+
+
+class Command(BaseCommand):
+    help = "Nạp tệp văn bản (txt, html, docx, pdf) hoặc tin bài (jsonl) vào cơ sở dữ liệu."
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", help="tệp hoặc thư mục")
+        parser.add_argument("--quiet", action="store_true", help="chỉ in lỗi")
+
+    def handle(self, *args, paths, quiet, **options):
+        files = list(iter_paths(paths))
+        progress = tqdm(
+            total=len(files), unit="tệp", disable=len(files) < 2 or quiet or not sys.stderr.isatty(),
+            file=sys.stderr,
+        )
+        counts = {"created": 0, "unchanged": 0, "failed": 0}
+        for path in files:
+            for outcome in self._ingest_path(path):
+                counts[outcome.status] += 1
+                self._report(outcome, quiet)
+            progress.update(1)
+        progress.close()
+        close_old_connections()
+        summary = (
+            f"Đã nạp {counts['created']}, đã có {counts['unchanged']}, lỗi {counts['failed']}."
+        )
+        (self.stderr if counts["failed"] else self.stdout).write(summary)
+        if counts["failed"]:
+            sys.exit(1)
+
+    def _ingest_path(self, path: Path):
+        if path.name.endswith((".jsonl", ".jsonl.gz")):
+            yield from self._ingest_jsonl(path)
+            return
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            yield Outcome(str(path), "failed", message=f"không đọc được tệp ({exc.strerror})")
+            return
+        yield ingest_bytes(data, filename=path.name, location=str(path))
+
+    def _ingest_jsonl(self, path: Path):
+        try:
+            for number, obj, error in read_jsonl(path):
+                if obj is None:
+                    yield Outcome(f"{path}:{number}", "failed", message=error)
+                    continue
+                yield ingest_article(
+                    title=str(obj.get("title") or ""), text=obj["text"],
+                    url=str(obj.get("url") or f"{path}:{number}"),
+                    published=parse_article_date(obj.get("date")),
+                )
+        except (OSError, EOFError, UnicodeDecodeError) as exc:
+            yield Outcome(str(path), "failed", message=f"không đọc được tệp ({exc})")
+
+    def _report(self, outcome: Outcome, quiet: bool) -> None:
+        if outcome.status == "failed":
+            self.stderr.write(f"LỖI {outcome.location}: {outcome.message}")
+        elif not quiet and outcome.status == "created" and outcome.kind == "official":
+            self.stdout.write(f"đã nạp văn bản {outcome.location}")

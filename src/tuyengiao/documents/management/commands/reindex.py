@@ -1,0 +1,15 @@
+"""``tuyengiao reindex``: rebuild the full-text index from the database."""
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from tuyengiao.documents.search import search_reindex
+
+
+class Command(BaseCommand):
+    help = "Dựng lại chỉ mục tìm kiếm từ cơ sở dữ liệu."
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            count = search_reindex()
+        self.stdout.write(f"Đã lập chỉ mục {count} bản ghi.")

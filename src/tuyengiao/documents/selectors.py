@@ -1,0 +1,336 @@
+"""Reads of the registry: lists, cascade trees, obligations with their status, findings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet
+
+from tuyengiao.accounts.permissions import document_visibility, source_visibility
+from tuyengiao.core.cascade import CascadeItem, CascadeNode, build_cascade
+from tuyengiao.core.obligations import obligation_status
+from tuyengiao.core.rules import DocumentFacts, Finding, check_document, check_implementation
+from tuyengiao.core.text import canonical_tones
+from tuyengiao.documents.models import Document, Obligation, Relation, SearchEntry, Source
+from tuyengiao.documents.search import search_ids, snippet
+
+
+def document_queryset(user=None) -> QuerySet[Document]:
+    qs = Document.objects.select_related("issuing_unit", "owner_unit")
+    if user is not None:
+        qs = qs.filter(document_visibility(user))
+    return qs
+
+
+def document_list(
+    *, user=None, query: str = "", doc_type: str = "", system: str = "", unit=None,
+    year: int | None = None, origin: str = "",
+) -> QuerySet[Document]:
+    """Documents ``user`` may read, filtered; ``query`` searches the full text."""
+    qs = document_queryset(user)
+    if doc_type:
+        qs = qs.filter(doc_type=doc_type)
+    if system:
+        qs = qs.filter(system=system)
+    if origin:
+        qs = qs.filter(origin=origin)
+    if unit is not None:
+        qs = qs.filter(issuing_unit__path__startswith=unit.path)
+    if year:
+        qs = qs.filter(date__year=year)
+    if query:
+        ids = [
+            entry_id for entry_id, _ in search_ids(query, limit=2000)
+        ]
+        doc_ids = SearchEntry.objects.filter(pk__in=ids, document__isnull=False).values_list(
+            "document_id", flat=True
+        )
+        designation = query.strip().upper().replace("TƯ", "TW")
+        qs = qs.filter(Q(pk__in=list(doc_ids)) | Q(designation__iexact=designation))
+    return qs
+
+
+def document_find(designation: str, *, user=None, date: dt.date | None = None) -> Document | None:
+    """The registry entry for a designation: the one dated ``date`` when given, else the one most
+    implemented, then the most recent."""
+    designation = canonical_designation(designation)
+    qs = document_queryset(user).filter(designation=designation)
+    if date:
+        qs = qs.filter(date=date)
+    qs = qs.annotate(
+        implemented=Count("relations_in", filter=Q(relations_in__kind=Relation.Kind.IMPLEMENTS))
+    )
+    return qs.order_by("-implemented", "-date", "-id").first()
+
+
+def canonical_designation(text: str) -> str:
+    from tuyengiao.core.citations import parse_designation
+
+    parsed = parse_designation(text.strip())
+    if parsed is not None and parsed.designation:
+        return parsed.designation
+    return canonical_tones(text.strip())
+
+
+@dataclass(slots=True)
+class CascadeEntry:
+    document: Document
+    children: list[CascadeEntry]
+
+    def to_dict(self) -> dict:
+        doc = self.document
+        unit = doc.issuing_unit.name if doc.issuing_unit else (doc.issuer_text or None)
+        return {
+            "designation": doc.designation or None,
+            "date": doc.date.isoformat() if doc.date else None,
+            "unit": unit,
+            "id": doc.pk,
+            "type": doc.doc_type or None,
+            "children": [child.to_dict() for child in self.children],
+        }
+
+
+def document_cascade(document: Document, *, user=None) -> CascadeEntry:
+    """The tree of documents implementing ``document``, down the hierarchy."""
+    members = _implementers(document)
+    docs = {d.pk: d for d in document_queryset(user).filter(pk__in=members | {document.pk})}
+    implements: dict[int, set[int]] = {}
+    for subject_id, object_id in Relation.objects.filter(
+        kind=Relation.Kind.IMPLEMENTS, subject_id__in=members
+    ).values_list("subject_id", "object_id"):
+        implements.setdefault(subject_id, set()).add(object_id)
+    items = [
+        CascadeItem(
+            id=pk,
+            unit_path=_unit_path(docs[pk]),
+            implements=tuple(sorted(implements.get(pk, ()))),
+        )
+        for pk in members
+        if pk in docs
+    ]
+    tree = build_cascade(document.pk, items)
+    return _to_entries(tree, docs)
+
+
+def _implementers(document: Document) -> set[int]:
+    found: set[int] = set()
+    frontier = {document.pk}
+    while frontier:
+        rows = set(
+            Relation.objects.filter(kind=Relation.Kind.IMPLEMENTS, object_id__in=frontier)
+            .values_list("subject_id", flat=True)
+        )
+        frontier = rows - found - {document.pk}
+        found |= frontier
+    return found
+
+
+def _unit_path(doc: Document) -> tuple[int, ...]:
+    unit = doc.issuing_unit
+    if unit is None:
+        return ()
+    return tuple(int(p) for p in unit.path.strip("/").split("/") if p)
+
+
+def _to_entries(node: CascadeNode, docs: dict[int, Document]) -> CascadeEntry:
+    children = [_to_entries(child, docs) for child in node.children if child.id in docs]
+    children.sort(key=lambda e: (e.document.date or dt.date.max, e.document.pk))
+    return CascadeEntry(docs[node.id], children)
+
+
+@dataclass(slots=True)
+class ObligationRow:
+    obligation: Obligation
+    status: str
+    issued: Document | None
+
+    @property
+    def status_label(self) -> str:
+        return OBLIGATION_LABELS[self.status]
+
+
+OBLIGATION_LABELS = {
+    "issued": "Đã ban hành",
+    "due": "Chưa đến hạn",
+    "overdue": "Quá hạn",
+    "dissolved": "Đơn vị đã kết thúc hoạt động",
+}
+
+
+def obligation_rows(
+    *, document: Document | None = None, unit=None, today: dt.date | None = None
+) -> list[ObligationRow]:
+    """Obligations with their derived status: for one document, or owed by a unit's subtree."""
+    today = today or dt.date.today()
+    qs = Obligation.objects.select_related("unit", "document", "document__issuing_unit")
+    if document is not None:
+        qs = qs.filter(document=document)
+    if unit is not None:
+        qs = qs.filter(unit__path__startswith=unit.path)
+    obligations = list(qs)
+    issued = _issued_documents(obligations)
+    rows = []
+    for ob in obligations:
+        doc = issued.get((ob.document_id, ob.unit_id))
+        issued_on = (doc.date or dt.date.min) if doc else None
+        status = obligation_status(
+            issued_on=issued_on, due=ob.due, today=today, unit_ended=ob.unit.valid_to
+        )
+        rows.append(ObligationRow(ob, status, doc))
+    order = {"overdue": 0, "due": 1, "issued": 2, "dissolved": 3}
+    rows.sort(key=lambda r: (order[r.status], r.obligation.due or dt.date.max, r.obligation.unit.name))
+    return rows
+
+
+def _issued_documents(obligations: list[Obligation]) -> dict[tuple[int, int], Document]:
+    """For each (document, unit): a document that unit (or its department) issued implementing it."""
+    if not obligations:
+        return {}
+    wanted = {(o.document_id, o.unit_id) for o in obligations}
+    parents = {o.document_id for o in obligations}
+    found: dict[tuple[int, int], Document] = {}
+    relations = Relation.objects.filter(
+        kind=Relation.Kind.IMPLEMENTS, object_id__in=parents
+    ).select_related("subject__issuing_unit")
+    for rel in relations:
+        unit = rel.subject.issuing_unit
+        if unit is None:
+            continue
+        for candidate in (unit.pk, unit.parent_id):
+            key = (rel.object_id, candidate)
+            if key in wanted and key not in found:
+                found[key] = rel.subject
+    return found
+
+
+def _facts(doc: Document) -> DocumentFacts:
+    unit = doc.issuing_unit
+    return DocumentFacts(
+        designation=doc.designation or None, type=doc.doc_type or None,
+        type_word=doc.type_word or None, number=doc.number, year=doc.year,
+        issuer=doc.issuer_symbol or None, system=doc.system or None, date=doc.date,
+        date_raw=doc.date_raw or None, term=doc.term,
+        unit_name=unit.name if unit else None, unit_level=unit.level if unit else None,
+        unit_valid_from=unit.valid_from if unit else None,
+        unit_valid_to=unit.valid_to if unit else None,
+    )
+
+
+@dataclass(slots=True)
+class FindingRow:
+    finding: Finding
+    document: Document
+    related: Document | None
+    evidence: Relation | None
+
+    def to_dict(self) -> dict:
+        return {
+            "rule": self.finding.rule,
+            "designation": self.finding.designation,
+            "related": self.finding.related,
+            "message": self.finding.message,
+            "severity": self.finding.severity,
+            "document_id": self.document.pk,
+            "evidence": self.evidence.evidence if self.evidence else None,
+            "source": self.evidence.source.location if self.evidence and self.evidence.source else None,
+        }
+
+
+def finding_rows(*, user=None, document: Document | None = None, unit=None) -> list[FindingRow]:
+    """Consistency problems in the registry, with the evidence behind each."""
+    docs = document_queryset(user)
+    if document is not None:
+        docs = docs.filter(Q(pk=document.pk) | Q(relations_out__object=document)).distinct()
+    if unit is not None:
+        docs = docs.filter(issuing_unit__path__startswith=unit.path)
+    rows: list[FindingRow] = []
+    seen: set[tuple] = set()
+    doc_list = list(docs)
+    for doc in doc_list:
+        for finding in check_document(_facts(doc)):
+            _add(rows, seen, FindingRow(finding, doc, None, None))
+    relations = Relation.objects.filter(
+        kind=Relation.Kind.IMPLEMENTS, subject__in=[d.pk for d in doc_list]
+    ).select_related("subject__issuing_unit", "object__issuing_unit", "source")
+    for rel in relations:
+        finding = check_implementation(_facts(rel.subject), _facts(rel.object))
+        if finding is not None:
+            _add(rows, seen, FindingRow(finding, rel.subject, rel.object, rel))
+    return rows
+
+
+def _add(rows: list[FindingRow], seen: set[tuple], row: FindingRow) -> None:
+    key = (row.finding.rule, row.document.pk, row.related.pk if row.related else None)
+    if key not in seen:
+        seen.add(key)
+        rows.append(row)
+
+
+@dataclass(slots=True)
+class SearchResult:
+    kind: str
+    title: str
+    source: str
+    snippet: str
+    score: float
+    url: str
+    date: dt.date | None
+
+    def to_dict(self) -> dict:
+        return {
+            "kind": self.kind, "title": self.title, "source": self.source,
+            "snippet": self.snippet, "score": round(self.score, 4), "url": self.url,
+            "date": self.date.isoformat() if self.date else None,
+        }
+
+
+def search(query: str, *, user=None, limit: int = 20, offset: int = 0) -> list[SearchResult]:
+    """Ranked hits across documents and articles that ``user`` may read."""
+    ranked = search_ids(query, limit=limit * 3 + offset, offset=0)
+    if not ranked:
+        return []
+    entries = SearchEntry.objects.select_related("document__source", "source").in_bulk(
+        [pk for pk, _ in ranked]
+    )
+    allowed_docs = allowed_sources = None
+    if user is not None:
+        allowed_docs = set(
+            Document.objects.filter(document_visibility(user)).filter(
+                pk__in=[e.document_id for e in entries.values() if e.document_id]
+            ).values_list("pk", flat=True)
+        )
+        allowed_sources = set(
+            Source.objects.filter(source_visibility(user)).filter(
+                pk__in=[e.source_id for e in entries.values() if e.source_id]
+            ).values_list("pk", flat=True)
+        )
+    results = []
+    for pk, score in ranked:
+        entry = entries.get(pk)
+        if entry is None:
+            continue
+        if entry.document_id and allowed_docs is not None and entry.document_id not in allowed_docs:
+            continue
+        if entry.source_id and allowed_sources is not None and entry.source_id not in allowed_sources:
+            continue
+        results.append(_result(entry, query, score))
+    return results[offset : offset + limit]
+
+
+def _result(entry: SearchEntry, query: str, score: float) -> SearchResult:
+    if entry.document_id:
+        doc = entry.document
+        source = getattr(doc, "source", None)
+        location = source.location if source is not None else ""
+        url = doc.get_absolute_url()
+    else:
+        location = entry.source.location
+        from django.urls import reverse
+
+        url = reverse("documents:source-detail", args=[entry.source_id])
+    return SearchResult(
+        kind=entry.kind, title=entry.title, source=location,
+        snippet=snippet(entry.title + "\n" + entry.text, query), score=score, url=url,
+        date=entry.date,
+    )

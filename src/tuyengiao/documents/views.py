@@ -1,0 +1,141 @@
+"""Pages of the registry: list and search, a document with its cascade, findings, upload."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_POST
+
+from tuyengiao.accounts.permissions import can_view_document, can_view_source, can_write
+from tuyengiao.core.doctypes import TYPE_NAMES
+from tuyengiao.documents.ingest import ACCEPTED_SUFFIXES, ingest_bytes
+from tuyengiao.documents.models import Citation, Document, Relation, Source
+from tuyengiao.documents.selectors import (
+    document_cascade,
+    document_list,
+    finding_rows,
+    obligation_rows,
+)
+
+
+@login_required
+def document_list_view(request):
+    params = request.GET
+    try:
+        year = int(params.get("year") or 0) or None
+    except ValueError:
+        year = None
+    qs = document_list(
+        user=request.user, query=params.get("q", "").strip(), doc_type=params.get("type", ""),
+        system=params.get("system", ""), year=year, origin=params.get("origin", ""),
+    ).order_by("-date", "-id")
+    page = Paginator(qs, 25).get_page(params.get("page"))
+    query_string = params.copy()
+    query_string.pop("page", None)
+    context = {
+        "page": page, "params": params, "types": sorted(TYPE_NAMES.items(), key=lambda t: t[1]),
+        "query_string": query_string.urlencode(), "origins": Document.Origin.choices,
+    }
+    template = "documents/partials/document_table.html" if request.htmx else (
+        "documents/document_list.html"
+    )
+    return render(request, template, context)
+
+
+@login_required
+def document_detail(request, pk: int):
+    document = get_object_or_404(
+        Document.objects.select_related("issuing_unit", "owner_unit"), pk=pk
+    )
+    if not can_view_document(request.user, document):
+        raise Http404
+    citations = (
+        Citation.objects.filter(document=document)
+        .select_related("source")
+        .order_by("-source__published", "source_id", "start")[:50]
+    )
+    contexts = [_context_for(c) for c in citations if can_view_source(request.user, c.source)]
+    return render(request, "documents/document_detail.html", {
+        "document": document,
+        "cascade": document_cascade(document, user=request.user),
+        "obligations": obligation_rows(document=document),
+        "findings": finding_rows(user=request.user, document=document),
+        "implements": Relation.objects.filter(subject=document).select_related("object", "source"),
+        "contexts": contexts,
+        "source": getattr(document, "source", None),
+    })
+
+
+def _context_for(citation: Citation, width: int = 160) -> dict:
+    text = citation.source.text
+    start, end = citation.start, citation.end
+    return {
+        "citation": citation,
+        "before": ("…" if start > width else "") + text[max(0, start - width) : start],
+        "match": text[start:end],
+        "after": text[end : end + width] + ("…" if end + width < len(text) else ""),
+    }
+
+
+@login_required
+def finding_list(request):
+    scope = None if request.user.is_platform_admin else request.user.scope_unit
+    rows = finding_rows(user=request.user, unit=scope)
+    return render(request, "documents/finding_list.html", {"rows": rows, "scope": scope})
+
+
+@login_required
+def source_detail(request, pk: int):
+    source = get_object_or_404(Source.objects.select_related("document"), pk=pk)
+    if not can_view_source(request.user, source):
+        raise Http404
+    citations = source.citations.select_related("document").order_by("start")
+    pieces, pos = [], 0
+    for c in citations:
+        if c.start < pos:
+            continue
+        pieces.append({"text": source.text[pos : c.start]})
+        pieces.append({"text": source.text[c.start : c.end], "citation": c})
+        pos = c.end
+    pieces.append({"text": source.text[pos:]})
+    return render(request, "documents/source_detail.html", {
+        "source": source, "pieces": pieces, "relations": source.relations.select_related(
+            "subject", "object"
+        ),
+    })
+
+
+@login_required
+def upload(request):
+    if not can_write(request.user):
+        raise PermissionDenied
+    return render(request, "documents/upload.html", {"accepted": ", ".join(ACCEPTED_SUFFIXES)})
+
+
+@login_required
+@require_POST
+def upload_file(request):
+    """One file per request, so the page can show progress file by file."""
+    if not can_write(request.user):
+        raise PermissionDenied
+    upload = request.FILES.get("file")
+    if upload is None:
+        return JsonResponse({"status": "failed", "message": "không nhận được tệp"}, status=400)
+    data = upload.read()
+    outcome = ingest_bytes(
+        data, filename=upload.name, location=upload.name, owner_unit=request.user.scope_unit,
+        actor=request.user, keep_file=True,
+    )
+    url = ""
+    if outcome.document_id:
+        url = Document(pk=outcome.document_id).get_absolute_url()
+    elif outcome.source_id:
+        from django.urls import reverse
+
+        url = reverse("documents:source-detail", args=[outcome.source_id])
+    status = 200 if outcome.status != "failed" else 422
+    return JsonResponse(
+        {"status": outcome.status, "kind": outcome.kind, "message": outcome.message, "url": url},
+        status=status,
+    )

@@ -1,0 +1,142 @@
+"""Regenerate ``org/data/admin-units.json`` from the ``vietnamadminunits`` data set.
+
+A developer tool, not used at run time: the platform ships the generated snapshot so that
+``tuyengiao init`` needs neither the network nor the package (which pulls in numpy, shapely
+and an online geocoder). Run it after upgrading the package::
+
+    pip install "vietnamadminunits==1.0.4"
+    python -m tuyengiao.org.reference.build
+
+The package's files are read directly (its ``dataset.db`` and ``converter_2025.json``);
+its Python modules are never imported.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import importlib.util
+import json
+import sqlite3
+import sys
+import unicodedata
+from pathlib import Path
+
+from tuyengiao.org.reference.data import SNAPSHOT_PATH
+
+PACKAGE = "vietnamadminunits"
+
+
+def _package_dir() -> Path:
+    spec = importlib.util.find_spec(PACKAGE)  # locates the package without importing it
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit(f"{PACKAGE} is not installed: pip install {PACKAGE}")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def _clean(name: str) -> str:
+    name = unicodedata.normalize("NFC", name).replace("\u2019", "'")
+    name = " ".join(name.split())
+    return name.replace("Thành Phố ", "Thành phố ")
+
+
+def build() -> dict:
+    base = _package_dir() / "data"
+    db = sqlite3.connect(base / "dataset.db")
+    conv = json.loads((base / "converter_2025.json").read_text(encoding="utf-8"))
+
+    legacy = db.execute(
+        "SELECT provinceCode, province, provinceKey, districtCode, district, districtKey,"
+        " wardCode, ward, wardKey FROM admin_units_legacy ORDER BY wardCode, districtCode"
+    ).fetchall()
+    current = db.execute(
+        "SELECT provinceCode, province, provinceKey, wardCode, ward, wardKey FROM admin_units"
+        " ORDER BY wardCode"
+    ).fetchall()
+
+    old_provinces, old_districts, old_communes = {}, {}, {}
+    old_by_key: dict[str, str] = {}  # "province_district_ward" → commune code
+    district_by_key: dict[str, str] = {}  # "province_district_" → district code (no wards)
+    province_by_key: dict[str, str] = {}
+    for p_code, p_name, p_key, d_code, d_name, d_key, w_code, w_name, w_key in legacy:
+        old_provinces[p_code] = _clean(p_name)
+        province_by_key[p_key] = p_code
+        old_districts[d_code] = (p_code, _clean(d_name))
+        if w_code:
+            old_communes[w_code] = (d_code, _clean(w_name))
+            old_by_key[f"{p_key}_{d_key}_{w_key}"] = w_code
+        else:
+            district_by_key[f"{p_key}_{d_key}_"] = d_code
+
+    new_provinces, new_communes = {}, {}
+    new_by_key: dict[tuple[str, str], str] = {}
+    new_province_by_key: dict[str, str] = {}
+    for p_code, p_name, p_key, w_code, w_name, w_key in current:
+        new_provinces[p_code] = _clean(p_name)
+        new_province_by_key[p_key] = p_code
+        new_communes[w_code] = (p_code, _clean(w_name))
+        new_by_key[(p_key, w_key)] = w_code
+
+    province_sources = {
+        new_province_by_key[new_key]: sorted(province_by_key[k] for k in old_keys)
+        for new_key, old_keys in conv["DICT_PROVINCE"].items()
+    }
+    sources: dict[str, set[str]] = {code: set() for code in new_communes}
+    for new_p_key, wards in conv["DICT_PROVINCE_WARD_NO_DIVIDED"].items():
+        for new_w_key, old_keys in wards.items():
+            new_code = new_by_key[(new_p_key, new_w_key)]
+            for old_key in old_keys:
+                sources[new_code].add(old_by_key.get(old_key) or district_by_key[old_key])
+    for new_p_key, olds in conv["DICT_PROVINCE_WARD_DIVIDED"].items():
+        for old_key, targets in olds.items():
+            for target in targets:
+                new_code = new_by_key[(new_p_key, target["newWardKey"])]
+                sources[new_code].add(old_by_key[old_key])
+
+    return {
+        "source": f"{PACKAGE} {importlib.metadata.version(PACKAGE)}",
+        "licence": "MIT, Copyright (c) 2025 Tran Ngoc Minh Hieu (see LICENSE-vietnamadminunits)",
+        "old_provinces": sorted([c, n] for c, n in old_provinces.items()),
+        "old_districts": sorted([c, p, n] for c, (p, n) in old_districts.items()),
+        "old_communes": sorted([c, d, n] for c, (d, n) in old_communes.items()),
+        "new_provinces": sorted([c, n, province_sources[c]] for c, n in new_provinces.items()),
+        # sources: old commune codes (5 digits) and, for island districts that had no
+        # communes, old district codes (3 digits)
+        "new_communes": sorted(
+            [c, p, n, sorted(sources[c])] for c, (p, n) in new_communes.items()
+        ),
+    }
+
+
+def dump(data: dict) -> str:
+    """JSON with one record per line, so that a data update reads well in a diff."""
+    lines = ["{"]
+    keys = list(data)
+    for i, key in enumerate(keys):
+        value = data[key]
+        end = "," if i < len(keys) - 1 else ""
+        if isinstance(value, list):
+            lines.append(f"{json.dumps(key)}: [")
+            rows = [json.dumps(row, ensure_ascii=False, separators=(",", ":")) for row in value]
+            lines.append(",\n".join(rows))
+            lines.append(f"]{end}")
+        else:
+            lines.append(f"{json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}{end}")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    data = build()
+    SNAPSHOT_PATH.write_text(dump(data), encoding="utf-8")
+    licence = _package_dir().parent / f"{PACKAGE}-{importlib.metadata.version(PACKAGE)}.dist-info"
+    licence_files = list(licence.glob("**/LICENSE*"))
+    if licence_files:
+        (SNAPSHOT_PATH.parent / "LICENSE-vietnamadminunits").write_text(
+            licence_files[0].read_text(encoding="utf-8"), encoding="utf-8"
+        )
+    counts = {k: len(v) for k, v in data.items() if isinstance(v, list)}
+    print(f"{SNAPSHOT_PATH}: {counts}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

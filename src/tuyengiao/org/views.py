@@ -1,0 +1,93 @@
+"""Units browser: list and search, a unit with its place in the tree, Excel import/export."""
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from tuyengiao.accounts.permissions import can_edit_unit, can_import_units
+from tuyengiao.documents.selectors import document_queryset
+from tuyengiao.org.excel import units_export, units_import
+from tuyengiao.org.models import Kind, Level, Unit
+from tuyengiao.org.selectors import unit_ancestors, unit_list
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+@login_required
+def unit_list_view(request):
+    params = request.GET
+    units = unit_list(
+        query=params.get("q") or None, level=params.get("level") or None,
+        kind=params.get("kind") or None, on=_date(params.get("on")),
+    )
+    page = Paginator(list(units), 50).get_page(params.get("page"))
+    query_string = params.copy()
+    query_string.pop("page", None)
+    context = {
+        "page": page, "params": params, "levels": Level.choices, "kinds": Kind.choices,
+        "query_string": query_string.urlencode(), "can_import": can_import_units(request.user),
+    }
+    template = "org/partials/unit_table.html" if request.htmx else "org/unit_list.html"
+    return render(request, template, context)
+
+
+
+@login_required
+def unit_detail(request, pk: int):
+    unit = get_object_or_404(Unit.objects.select_related("parent"), pk=pk)
+    from tuyengiao.core.text import vietnamese_sort_key
+
+    children = sorted(unit.children.all(), key=lambda u: vietnamese_sort_key(u.name))
+    documents = document_queryset(request.user).filter(issuing_unit=unit).order_by("-date")[:20]
+    return render(request, "org/unit_detail.html", {
+        "unit": unit,
+        "ancestors": unit_ancestors(unit),
+        "children": children,
+        "successors": unit.successors.all(),
+        "predecessors": unit.predecessors.all(),
+        "documents": documents,
+        "can_edit": can_edit_unit(request.user, unit),
+    })
+
+
+@login_required
+def unit_export(request):
+    params = request.GET
+    units = unit_list(
+        query=params.get("q") or None, level=params.get("level") or None,
+        kind=params.get("kind") or None, on=_date(params.get("on")),
+    )
+    response = HttpResponse(units_export(units), content_type=XLSX)
+    response["Content-Disposition"] = 'attachment; filename="don-vi.xlsx"'
+    return response
+
+
+@login_required
+def unit_import(request):
+    if not can_import_units(request.user):
+        raise PermissionDenied
+    if request.method == "POST":
+        upload = request.FILES.get("file")
+        if upload is None:
+            messages.error(request, "Chưa chọn tệp Excel.")
+            return redirect("org:unit-import")
+        result = units_import(actor=request.user, data=upload.read())
+        if result.errors:
+            return render(request, "org/unit_import.html", {"errors": result.errors})
+        messages.success(
+            request, f"Đã nhập {result.created} đơn vị mới, cập nhật {result.updated} đơn vị."
+        )
+        return redirect("org:unit-list")
+    return render(request, "org/unit_import.html", {})
