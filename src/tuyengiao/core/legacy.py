@@ -135,8 +135,7 @@ _TCVN3_HIT = re.compile(
 )
 # VNI letter sequences that Unicode Vietnamese never contains ("oà", "oá", "oã" excluded).
 _VNI_HIT = re.compile(
-    "[aeouyAEOUYôöÔÖ][ùøûõïÙØÛÕÏ]|[aeAE][âáàåãäÂÁÀÅÃÄ]|[oO][âåäÂÅÄ]"
-    "|[aA][êéèúüëÊÉÈÚÜË]|[ñöæîÑÖÆÎ]"
+    "[aeouyAEOUYôöÔÖ][ùøûõïÙØÛÕÏ]|[aeAE][âáàåãäÂÁÀÅÃÄ]|[oO][âåäÂÅÄ]|[aA][êéèúüëÊÉÈÚÜË]|[ñöæîÑÖÆÎ]"
 )
 _WORD = re.compile(r"\w+")
 
@@ -162,23 +161,26 @@ def detect_legacy(s: str) -> str | None:
         tcvn3 += len(_TCVN3_HIT.findall(line))
         vni += len(_VNI_HIT.findall(line))
         words += len(_WORD.findall(line))
-    if tcvn3 and tcvn3 * 3 >= vni and _is_enough(tcvn3, words):
+    if tcvn3 and tcvn3 * 3 >= vni and _is_enough(tcvn3, words, share=6):
         return "tcvn3"
-    if vni and _is_enough(vni, words):
+    if vni and _is_enough(vni, words, share=4):
         return "vni"
     return None
 
 
-def _is_enough(hits: int, words: int) -> bool:
+def _is_enough(hits: int, words: int, *, share: int) -> bool:
+    """At least one word in ``share`` shows the encoding (real text: 1 in 3 for TCVN3, 4 in 5
+    for VNI); a text of four words or fewer needs one hit."""
     if words <= 4:
         return hits >= 1
-    return hits >= 2 and hits * 25 >= words
+    return hits >= 2 and hits * share >= words
 
 
 # --- conversion ------------------------------------------------------------------------------
 
 _CAPS_LINE_LOWER = re.compile("[a-z]")
-_CAPS_LINE_UPPER = re.compile("[A-Z\xa1-\xa7]")
+_TONED_CODES = frozenset(_TCVN3_LOWER.values()) - {"\xad"}  # ư: a soft hyphen, often stray
+_CAPITAL_CODES = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ\xa1\xa2\xa3\xa4\xa5\xa6\xa7")
 
 
 def tcvn3_to_unicode(s: str, *, restore_caps: bool = True) -> str:
@@ -186,8 +188,9 @@ def tcvn3_to_unicode(s: str, *, restore_caps: bool = True) -> str:
 
     Args:
         s: TCVN3 text.
-        restore_caps: upper-case every line typed in capitals (no lowercase ASCII letter and at
-            least two capitals), since TCVN3 writes toned capitals with lowercase codes.
+        restore_caps: upper-case every line typed in capitals (no lowercase ASCII letter, and a
+            word with a tone code among capitals, e.g. ``HO¹CH``), since TCVN3 writes toned
+            capitals with lowercase codes. A capitalised word alone (``Sè`` for ``Số``) stays.
 
     Returns:
         Unicode text.
@@ -203,9 +206,19 @@ def tcvn3_to_unicode(s: str, *, restore_caps: bool = True) -> str:
 
 
 def _is_caps_line(line: str) -> bool:
+    """A line typed in capitals: no lowercase ASCII letter, and a word that shows it."""
     if _CAPS_LINE_LOWER.search(line):
         return False
-    return len(_CAPS_LINE_UPPER.findall(line, 0, 200)) >= 2
+    return any(_is_caps_word(word) for word in line.split())
+
+
+def _is_caps_word(word: str) -> bool:
+    """A word with a lowercase tone code among capitals: "HO¹CH", "ñY" (not "Sè", for Số)."""
+    toned = [i for i, c in enumerate(word) if c in _TONED_CODES]
+    if not toned:
+        return False
+    capitals = [i for i, c in enumerate(word) if c in _CAPITAL_CODES]
+    return len(capitals) >= 2 or any(i > toned[0] for i in capitals)
 
 
 def unicode_to_tcvn3(s: str) -> str:
@@ -264,6 +277,5 @@ def legacy_to_unicode(s: str) -> str:
         return s
     convert = tcvn3_to_unicode if kind == "tcvn3" else vni_to_unicode
     return "".join(
-        line if _VN_UNICODE.search(line) else convert(line)
-        for line in s.splitlines(keepends=True)
+        line if _VN_UNICODE.search(line) else convert(line) for line in s.splitlines(keepends=True)
     )

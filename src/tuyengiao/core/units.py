@@ -11,50 +11,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from tuyengiao.core.text import fold
+
 CENTRAL, PROVINCE, DISTRICT, GRASSROOTS = "central", "province", "district", "grassroots"
 COMMITTEE, DEPARTMENT, PARTY_BOARD = "committee", "department", "party_board"
 PEOPLES_COMMITTEE, PEOPLES_COUNCIL = "peoples_committee", "peoples_council"
-
-
-def _fold_fallback(text: str) -> str:
-    """Lowercase, without diacritics, đ → d; one character out for each character in."""
-    out = []
-    for char in text:
-        if char in "đĐ":
-            out.append("d")
-            continue
-        base = unicodedata.normalize("NFD", char)[0].lower()
-        out.append(base if len(base) == 1 else char)
-    return "".join(out)
-
-
-_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
-_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
-
-
-def _sort_key_fallback(text: str) -> tuple:
-    """Vietnamese alphabetical order: a ă â b c d đ e ê …, then tones (ngang huyền hỏi ngã sắc nặng)."""
-    letters: list[int] = []
-    tones: list[int] = []
-    for char in unicodedata.normalize("NFC", text).lower():
-        parts = unicodedata.normalize("NFD", char)
-        tone = next((_TONES[mark] for mark in parts if mark in _TONES), 0)
-        letter = unicodedata.normalize("NFC", "".join(m for m in parts if m not in _TONES))
-        index = _ALPHABET.find(letter) if len(letter) == 1 else -1
-        letters.append(1000 + index if index >= 0 else ord(letter[0]) if letter else 0)
-        tones.append(tone)
-    return (tuple(letters), tuple(tones))
-
-
-try:  # core.text is the one home of text folding; this module falls back until it lands
-    from tuyengiao.core.text import fold
-except ImportError:  # pragma: no cover - depends on the build order of core
-    fold = _fold_fallback
-
-try:
-    from tuyengiao.core.text import vietnamese_sort_key
-except ImportError:  # pragma: no cover
-    vietnamese_sort_key = _sort_key_fallback
 
 
 def name_key(text: str) -> str:

@@ -28,11 +28,15 @@ def _date(value: str | None) -> dt.date | None:
 @login_required
 def unit_list_view(request):
     params = request.GET
+    filtered = any(params.get(k) for k in ("q", "level", "kind", "on"))
+    # With no filter, start from the top of the tree: the provinces in operation today.
     units = unit_list(
-        query=params.get("q") or None, level=params.get("level") or None,
-        kind=params.get("kind") or None, on=_date(params.get("on")),
+        query=params.get("q") or None,
+        level=params.get("level") or (None if filtered else Level.PROVINCE),
+        kind=params.get("kind") or None,
+        on=_date(params.get("on")) or (None if filtered else dt.date.today()),
     )
-    page = Paginator(list(units), 50).get_page(params.get("page"))
+    page = Paginator(units, 50).get_page(params.get("page"))
     query_string = params.copy()
     query_string.pop("page", None)
     context = {

@@ -30,6 +30,7 @@ class ParsedDate:
     value: datetime.date | None
     raw: str
     valid: bool = True
+    has_year: bool = True
     warnings: list[str] = field(default_factory=list)
 
 
@@ -45,15 +46,13 @@ def parse_date_match(
     Returns:
         The parsed date; ``valid`` is False for an impossible calendar date (V03).
     """
-    long_form = m.group("ld") is not None
-    day = int(m.group("ld") if long_form else m.group("d"))
-    month = int(m.group("lm") if long_form else m.group("m"))
-    year_raw = m.group("ly") if long_form else m.group("y")
-    start = m.start("ld") if long_form else m.start("d")
-    end = (m.end("ly") if year_raw else m.end("lm")) if long_form else (
-        m.end("y") if year_raw else m.end("m")
-    )
-    out = ParsedDate(None, m.string[start:end])
+    groups = m.groupdict()
+    prefix = "l" if groups.get("ld") else ""
+    day, month = int(groups[prefix + "d"]), int(groups[prefix + "m"])
+    year_raw = groups.get(prefix + "y")
+    start = m.start(prefix + "d")
+    end = m.end(prefix + "y") if year_raw else m.end(prefix + "m")
+    out = ParsedDate(None, m.string[start:end], has_year=year_raw is not None)
     year = _year(year_raw, day, month, reference_date, out.warnings)
     if not 1 <= month <= 12 or not 1 <= day <= 31:
         out.valid = False

@@ -39,13 +39,15 @@ TYPE_WORDS: dict[str, tuple[str, bool]] = {
     "kế hoạch": ("KH", False),
     "kết luận": ("KL", False),
     "hướng dẫn": ("HD", False),
+    "thông báo kết luận": ("TB", True),
     "thông báo": ("TB", False),
     "thông cáo": ("TC", False),
     "báo cáo": ("BC", False),
+    "chương trình hành động": ("CTr", True),
     "chương trình": ("CTr", False),
+    "kế hoạch hành động": ("KH", True),
     "tờ trình": ("TTr", False),
     "đề án": ("ĐA", False),
-    "phương án": ("PA", False),
     "công văn": ("CV", True),
     "công điện": ("CĐ", True),
     "bộ luật": ("LUAT", True),
@@ -59,7 +61,7 @@ TYPE_WORDS: dict[str, tuple[str, bool]] = {
 # Abbreviations written as a type word in news shorthand ("NĐ 30", "QĐ 439").
 SHORT_TYPE_ABBREVS: dict[str, str] = {
     "NQ": "NQ", "NĐ": "NĐ", "ND": "NĐ", "QĐ": "QĐ", "QD": "QĐ", "CT": "CT", "TT": "TT",
-    "KL": "KL", "KH": "KH", "CTr": "CTr", "HD": "HD",
+    "KL": "KL", "CTr": "CTr",
 }
 
 # Types that only exist on State documents, or only on Party documents.
@@ -286,7 +288,7 @@ def _type_word_lookup() -> dict[str, tuple[str, bool, str]]:
 
 # lower-case spelling → (abbreviation, strong, canonical word)
 TYPE_WORD_LOOKUP: dict[str, tuple[str, bool, str]] = _type_word_lookup()
-TYPE_WORD_MAX_WORDS = 3
+TYPE_WORD_MAX_WORDS = 4
 
 # Words ("tám", "mười hai") used as ordinals of plenums and congresses.
 ORDINAL_WORDS: dict[str, int] = {

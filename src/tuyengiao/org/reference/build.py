@@ -33,10 +33,18 @@ def _package_dir() -> Path:
     return Path(next(iter(spec.submodule_search_locations)))
 
 
+_AREA_TYPES = ("Thành phố", "Tỉnh", "Quận", "Huyện", "Thị xã", "Thị trấn", "Phường", "Xã",
+               "Đặc khu")
+
+
 def _clean(name: str) -> str:
+    """NFC, single spaces, straight apostrophes, and the area word in sentence case."""
     name = unicodedata.normalize("NFC", name).replace("\u2019", "'")
     name = " ".join(name.split())
-    return name.replace("Thành Phố ", "Thành phố ")
+    for area_type in _AREA_TYPES:
+        if name.lower().startswith(area_type.lower() + " "):
+            return area_type + name[len(area_type):]
+    return name
 
 
 def build() -> dict:

@@ -138,18 +138,14 @@ def national_hierarchy(
         if wanted is None or code in wanted:
             old_province_codes.add(code)
             units += _province(code, full_name, new=False, continuing=code in continuing)
-            if code not in continuing:
-                successions.append(RefSuccession(f"p-{code}-btg", f"p-{code}-btgdv", MERGE,
-                                                 PROVINCE_DEPARTMENT_MERGE))
+            successions.append(RefSuccession(f"p-{code}-btg", f"p-{code}-btgdv", MERGE,
+                                             PROVINCE_DEPARTMENT_MERGE))
     new_committee: dict[str, str] = {}
     for code, full_name, sources in snapshot.new_provinces:
         if wanted is not None and code not in wanted:
             continue
-        if code in continuing:
+        if code in continuing:  # the same committee carries on: no new unit
             new_committee[code] = f"p-{code}"
-            if code in old_province_codes:
-                successions.append(RefSuccession(f"p-{code}-btg", f"p-{code}-btgdv", MERGE,
-                                                 PROVINCE_DEPARTMENT_MERGE))
             continue
         new_committee[code] = f"p-{code}-2025"
         units += _province(code, full_name, new=True, continuing=False)

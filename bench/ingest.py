@@ -1,0 +1,39 @@
+"""Ingest throughput of news articles into a fresh database (run in a child process).
+
+Usage: DATABASE_URL=... python -m bench.ingest N   → prints one JSON line.
+"""
+
+import json
+import os
+import sys
+import time
+
+
+def main() -> None:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tuyengiao.config.settings")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+
+    from bench.corpus import baomoi
+    from tuyengiao.documents.ingest import ingest_article
+    from tuyengiao.documents.models import Citation, Source
+
+    articles = baomoi(n)
+    call_command("migrate", verbosity=0)
+    start = time.perf_counter()
+    for article in articles:
+        ingest_article(title=article["title"], text=article["text"], url=f"baomoi:{article['id']}")
+    elapsed = time.perf_counter() - start
+    print(json.dumps({
+        "vendor": connection.vendor, "articles": Source.objects.count(),
+        "citations": Citation.objects.count(), "seconds": round(elapsed, 2),
+        "articles_per_s": round(len(articles) / elapsed, 1),
+    }))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,376 @@
+"""Finding every mention of a Party or State document in free text."""
+
+from __future__ import annotations
+
+import datetime
+import re
+import unicodedata
+
+from . import patterns as p
+from .context import (
+    Left,
+    Right,
+    ordinal_value,
+    preceding_date,
+    preceding_subject,
+    read_left,
+    read_right,
+    roman_or_int,
+)
+from .designation import DESIGNATION_RE, Designation, read_designation
+from .models import (
+    CONGRESS_RESOLUTION,
+    NUMBERED,
+    PARTIAL,
+    PLENUM,
+    PLENUM_RESOLUTION,
+    SHORT_FORM,
+    Citation,
+)
+from .tables import (
+    PARTY,
+    PARTY_ONLY_TYPES,
+    STATE,
+    STATE_ONLY_TYPES,
+    issuer_active_on,
+    issuer_for_body,
+    issuer_system,
+    type_word_agrees,
+)
+
+_Found = tuple[list[Citation], int] | None
+_MAX_NATIONAL_CONGRESS = 14
+_LEGAL_TYPES_WITH_YEAR = frozenset({"NĐ", "TT", "QĐ", "NQ", "TTLT", "CT"})
+_COORD_GAP_RE = re.compile(r"[ \t]*(?:,[ \t]*(?:và[ \t]+)?|và[ \t]+|&[ \t]*)")
+_TW_TAIL_RE = re.compile(r"(?:(?i:trung ương)|TW|TƯ)[ \t]+(?:(?i:lần[ \t]+thứ)[ \t]+)?\Z")
+_HEADER_PREFIX_RE = re.compile(r"[ \t]*(?:(?:Số|số|SỐ|So|so|No\.?)[ \t]*:?[ \t]*)?")
+
+
+def find_citations(
+    text: str, *, reference_date: datetime.date | None = None
+) -> list[Citation]:
+    """Find every mention of a Party or State document in ``text``.
+
+    Args:
+        text: any text (an article, a plan, a sentence). Offsets refer to it as given, even
+            when it is not NFC-normalised.
+        reference_date: the text's own date (publication date), used to complete dates
+            written without a year ("ngày 5/2") and two-digit years.
+
+    Returns:
+        Citations sorted by start offset; ``text[c.start:c.end] == c.raw``.
+    """
+    if not text:
+        return []
+    if unicodedata.is_normalized("NFC", text):
+        return _find(text, reference_date)
+    norm, offsets = _nfc_with_offsets(text)
+    found = _find(norm, reference_date)
+    for c in found:
+        c.start, c.end = offsets[c.start], offsets[c.end]
+        c.raw = text[c.start:c.end]
+    return found
+
+
+def parse_designation(s: str) -> Citation | None:
+    """Parse one bare designation, as written in a document header.
+
+    Args:
+        s: "Số: 241-KH/TU", "30/2020/NĐ-CP", "Số 127-QĐ/TW" or a short phrase containing one.
+
+    Returns:
+        A ``numbered`` citation with offsets into ``s``, or None when there is none.
+    """
+    text = unicodedata.normalize("NFC", s)
+    pos = _HEADER_PREFIX_RE.match(text).end()
+    m = DESIGNATION_RE.match(text, pos)
+    d = read_designation(m, in_context=True) if m else None
+    if d is not None and not text[d.end:].strip(" \t\r\n.,;:)") and text == s:
+        c = _numbered_citation(text, d, Left(pos, has_so=True))
+        c.raw = text[c.start:c.end]
+        return c
+    found = [c for c in find_citations(s) if c.designation]
+    return found[0] if found else None
+
+
+def _find(text: str, reference_date: datetime.date | None) -> list[Citation]:
+    out: list[Citation] = []
+    consumed = 0
+    for m in p.TRIGGER_RE.finditer(text):
+        pos = m.start()
+        if pos < consumed:
+            continue
+        found = _dispatch(text, pos, consumed, reference_date)
+        if found:
+            out.extend(found[0])
+            consumed = found[1]
+    _share_dates(text, out)
+    for c in out:
+        while c.end > c.start and text[c.end - 1] in " \t,":
+            c.end -= 1
+        c.raw = text[c.start:c.end]
+        _validate(c, reference_date)
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def _dispatch(text: str, pos: int, floor: int, ref: datetime.date | None) -> _Found:
+    ch = text[pos]
+    if ch == "ạ":
+        return _congress(text, pos - 1, floor)
+    if ch == "ộ":
+        return _plenum(text, pos - 1, floor)
+    m = DESIGNATION_RE.match(text, pos)
+    if m:
+        found = _numbered(text, m, floor, ref)
+        if found:
+            return found
+    return _short_form(text, pos, floor, ref)
+
+
+def _numbered(text: str, m: re.Match[str], floor: int, ref: datetime.date | None) -> _Found:
+    left = read_left(text, m.start(), floor, elided=True)
+    d = read_designation(m, in_context=left.in_context)
+    if d is None:
+        return None
+    c = _numbered_citation(text, d, left)
+    if left.elided:
+        c.start = m.start()
+    right = read_right(text, d.end, ref)
+    _apply_right(c, right)
+    if c.date is None and c.date_raw is None:
+        _date_before(text, c, left.start, floor, ref)
+    if c.issuer_text is None:
+        c.issuer_text = preceding_subject(text, left.start, floor)
+    found = _elided(text, c, d, left) + [c]
+    return found, max(right.consumed, c.end)
+
+
+def _numbered_citation(text: str, d: Designation, left: Left) -> Citation:
+    type_word = left.type_word or None
+    type_ = d.type
+    if type_ is None:
+        type_ = type_word or ("CV" if d.cong_van else None)
+    c = Citation(
+        NUMBERED, "", left.start, d.end, designation=d.designation, type=type_,
+        type_word=type_word, number=d.number, number_raw=d.number_raw, year=d.year,
+        issuer=d.issuer, issuer_raw=d.issuer_raw, system=d.system or _system_for(type_, left),
+        legislature=d.legislature, title=left.title, warnings=list(d.warnings),
+    )
+    if d.type and not type_word_agrees(type_word, d.type):
+        word = (left.word or "").capitalize()
+        c.warn(f"V04:type_word_abbrev_mismatch({word} vs {d.type})")
+    return c
+
+
+def _apply_right(c: Citation, right: Right) -> None:
+    if right.date is not None:
+        c.date, c.date_raw = right.date.value, right.date.raw
+        c.date_source = "following" if right.date.value else None
+        for w in right.date.warnings:
+            c.warn(w)
+    c.issuer_text = right.issuer_text
+    c.term = right.term if right.term is not None else right.plenum_term
+    c.plenum = right.plenum
+    c.end = right.end
+
+
+def _date_before(
+    text: str, c: Citation, start: int, floor: int, ref: datetime.date | None
+) -> None:
+    parsed = preceding_date(text, start, floor, ref)
+    if parsed is None or parsed.value is None:
+        return
+    c.date, c.date_raw, c.date_source = parsed.value, parsed.raw, "preceding_clause"
+    for w in parsed.warnings:
+        c.warn(w)
+
+
+def _elided(text: str, c: Citation, d: Designation, left: Left) -> list[Citation]:
+    out = []
+    for i, (num_raw, start, end) in enumerate(left.elided):
+        start = min(start, left.start) if i == 0 else start
+        e = Citation(
+            NUMBERED, "", start, end, designation=num_raw + d.designation[len(d.number_raw):],
+            type=c.type, type_word=c.type_word, number=int(num_raw), number_raw=num_raw,
+            year=c.year, issuer=c.issuer, issuer_raw=c.issuer_raw, system=c.system,
+            date=c.date, date_raw=c.date_raw, date_source="shared" if c.date else None,
+            issuer_text=c.issuer_text, term=c.term, legislature=c.legislature,
+            warnings=["elided_symbol"],
+        )
+        out.append(e)
+    return out
+
+
+def _short_form(text: str, pos: int, floor: int, ref: datetime.date | None) -> _Found:
+    left = read_left(text, pos, floor, elided=False)
+    if not left.type_word:
+        return _plenum_digit(text, pos, floor)
+    m = p.PARTIAL_RE.match(text, pos)
+    number = int(m.group("num"))
+    year_raw = m.group("year") or m.group("year2")
+    if p.ELIDED_AFTER_RE.match(text, m.end("num")) or not _plausible_short(text, m, left):
+        return None
+    c = Citation(
+        PARTIAL if year_raw else SHORT_FORM, "", left.start, m.end(), type=left.type_word,
+        type_word=left.type_word, number=number, number_raw=m.group("num"),
+        year=int(year_raw) if year_raw else None,
+    )
+    right = read_right(text, m.end(), ref)
+    _apply_right(c, right)
+    if c.date is None and c.date_raw is None:
+        _date_before(text, c, left.start, floor, ref)
+    if c.issuer_text is None:
+        c.issuer_text = preceding_subject(text, left.start, floor)
+    _short_form_identity(c, left)
+    return [c], max(right.consumed, c.end)
+
+
+def _plausible_short(text: str, m: re.Match[str], left: Left) -> bool:
+    number = int(m.group("num"))
+    if number == 0 or p.UNIT_AFTER_RE.match(text, m.end()):
+        return False
+    if not left.strong and 1945 <= number <= 2100 and len(m.group("num")) == 4:
+        return False
+    if not left.strong and not left.capitalised:
+        return bool(p.WEAK_BOUNDARY_RE.match(text, m.end()))
+    return True
+
+
+def _short_form_identity(c: Citation, left: Left) -> None:
+    if c.type == "NĐ":
+        c.issuer = "CP"
+        c.warn("issuer_inferred_from_type")
+    elif c.issuer_text:
+        c.issuer = issuer_for_body(c.issuer_text)
+    c.system = issuer_system(c.issuer) or _system_for(c.type, left)
+    if left.word == "TT":
+        c.warn("TT_ambiguous_thong_tu_or_thong_tri")
+    if (
+        c.year and c.issuer and c.system == STATE and c.type in _LEGAL_TYPES_WITH_YEAR
+        and c.issuer not in ("UBND", "HĐND")
+    ):
+        c.designation = f"{c.number_raw}/{c.year}/{c.type}-{c.issuer}"
+        if c.type != "NĐ":
+            c.warn("issuer_inferred_from_text")
+    else:
+        c.warn("short_form_unresolved")
+
+
+def _system_for(type_: str | None, left: Left) -> str | None:
+    if left.word == "thông tư":
+        return STATE
+    if left.word == "thông tri":
+        return PARTY
+    if type_ in STATE_ONLY_TYPES:
+        return STATE
+    if type_ in PARTY_ONLY_TYPES:
+        return PARTY
+    return None
+
+
+def _plenum_digit(text: str, pos: int, floor: int) -> _Found:
+    tail = _TW_TAIL_RE.search(text, max(floor, pos - 20), pos)
+    if not tail:
+        return None
+    return _plenum(text, tail.start(), floor, require_resolution=True)
+
+
+def _plenum(text: str, start: int, floor: int, *, require_resolution: bool = False) -> _Found:
+    m = p.PLENUM_RE.match(text, start)
+    if not m:
+        return None
+    plenum = ordinal_value(m.group("pa") or m.group("pb"))
+    if plenum is None or not 1 <= plenum <= 20:
+        return None
+    nq = p.NQ_LEFT_RE.search(text, max(floor, start - 25), start)
+    if nq is None and require_resolution:
+        return None
+    c = Citation(
+        PLENUM_RESOLUTION if nq else PLENUM, "", nq.start() if nq else start, m.end(),
+        type="NQ" if nq else None, type_word="NQ" if nq else None, system=PARTY,
+        issuer="TW", plenum=plenum,
+        term=roman_or_int(m.group("term")) if m.group("term") else None,
+    )
+    return [c], c.end
+
+
+def _congress(text: str, start: int, floor: int) -> _Found:
+    m = p.CONGRESS_RE.match(text, start)
+    if not m:
+        return None
+    mid = m.group("mid").lower()
+    if mid.strip() and ("đảng" not in mid or (m.group("ord").isdigit() and not m.group("lan"))):
+        return None
+    nq = p.NQ_LEFT_RE.search(text, max(floor, start - 25), start)
+    number = roman_or_int(m.group("ord"))
+    if nq is None or number is None or not 1 <= number <= 40:
+        return None
+    c = Citation(
+        CONGRESS_RESOLUTION, "", nq.start(), m.end(), type="NQ", type_word="NQ",
+        system=PARTY, congress=number,
+    )
+    c.level = _congress_level(mid, bool(m.group("of")), number, c)
+    return [c], c.end
+
+
+def _congress_level(mid: str, of_party: bool, number: int, c: Citation) -> str:
+    if "toàn quốc" in mid or of_party:
+        return "national"
+    if "đảng bộ" in mid:
+        if re.search(r"(?<!\w)(?:tỉnh|thành phố|tp\.?)(?!\w)", mid):
+            return "provincial"
+        if re.search(r"(?<!\w)(?:quận|huyện|thị xã)(?!\w)", mid):
+            return "district"
+        c.warn(f"congress_level_unresolved:{number}")
+        return "unknown"
+    if number <= _MAX_NATIONAL_CONGRESS:
+        c.warn("congress_level_assumed_national")
+        return "national"
+    c.warn(f"congress_level_unresolved:{number}")
+    return "unknown"
+
+
+def _share_dates(text: str, found: list[Citation]) -> None:
+    """Give an undated reference the date of the next one in a coordinated list of the same
+    type and issuer: "Nghị quyết số 18-NQ/TW và Nghị quyết số 19-NQ/TW ngày 25/10/2017"."""
+    for i in range(len(found) - 2, -1, -1):
+        a, b = found[i], found[i + 1]
+        if a.date or a.date_raw or b.date is None or a.kind not in (NUMBERED, SHORT_FORM):
+            continue
+        if (a.type, a.issuer) != (b.type, b.issuer) or (a.year and a.year != b.date.year):
+            continue
+        if not _COORD_GAP_RE.fullmatch(text, a.end, b.start):
+            continue
+        a.date, a.date_raw, a.date_source = b.date, b.date_raw, "shared"
+        a.warn("date_shared_across_coordinated_refs")
+
+
+def _validate(c: Citation, ref: datetime.date | None) -> None:
+    if c.date is None:
+        return
+    if c.year and c.designation and c.kind == NUMBERED and c.year != c.date.year:
+        c.warn(f"V02:symbol_year_vs_date_year({c.year}≠{c.date.year})")
+    stale = issuer_active_on(c.issuer, c.date)
+    if stale is not None and c.designation:
+        bound = f"until {stale.valid_to}" if stale.valid_to else f"from {stale.valid_from}"
+        c.warn(f"V06:issuer_not_active_at_date({c.issuer} {bound})")
+    if ref is not None and c.date > ref:
+        c.warn("V10:date_after_reference_date")
+
+
+def _nfc_with_offsets(text: str) -> tuple[str, list[int]]:
+    """NFC-normalise ``text`` cluster by cluster, keeping each output char's source offset."""
+    pieces: list[str] = []
+    offsets: list[int] = []
+    i, n = 0, len(text)
+    while i < n:
+        j = i + 1
+        while j < n and unicodedata.combining(text[j]):
+            j += 1
+        chunk = unicodedata.normalize("NFC", text[i:j])
+        pieces.append(chunk)
+        offsets.extend([i] * len(chunk))
+        i = j
+    offsets.append(n)
+    return "".join(pieces), offsets

@@ -1,0 +1,499 @@
+"""Tell an official document from a news article, and read its header.
+
+A Party or State document opens with a header block: the issuing body (left column), the
+national or Party motto (right column), the number line ``Số 241-KH/TU``, the place-date line
+``Hà Nội, ngày 30 tháng 5 năm 2024``, then the type line (``KẾ HOẠCH``) and the subject
+(trích yếu), or, for a công văn, a ``V/v ...`` line. Readers flatten the two columns in odd
+ways (DOCX tables column by column, PDF text layers row by row on one line), so the parser
+looks at *cells* (lines cut at tabs and wide gaps) and finds each element by pattern, on the
+folded text (same offsets as the original).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from tuyengiao.core.text import canonical_tones, fold
+
+__all__ = ["OfficialHeader", "parse_header"]
+
+_HEADER_LINES = 40
+
+
+@dataclass(slots=True)
+class OfficialHeader:
+    """The header of an official document."""
+
+    issuer_lines: list[str]
+    issuer_name: str
+    designation_raw: str
+    place: str | None
+    date: datetime.date | None
+    type_word: str | None
+    summary: str | None
+    body_start: int
+    party: bool
+
+
+@dataclass(slots=True)
+class _Cell:
+    line: int
+    start: int
+    text: str
+    folded: str
+
+
+@dataclass(slots=True)
+class _Scan:
+    """What the header block holds, by cell index; -1 when not found."""
+
+    party: bool | None = None
+    motto: list[int] = field(default_factory=list)
+    number: int = -1
+    number_at: int = 0
+    designation: str = ""
+    place_date: int = -1
+    place: str | None = None
+    date: datetime.date | None = None
+    vv: int = -1
+    residues: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+_CELL = re.compile(r"\S+(?:[ \xa0]{1,2}\S+)*")
+_PARTY_MOTTO = re.compile(r"dang\s+cong\s+san\s+viet\s+nam")
+_STATE_MOTTO = re.compile(r"cong\s+hoa\s+xa\s+hoi\s+chu\s+nghia\s+viet\s+nam")
+_STATE_MOTTO_2 = re.compile(r"doc\s+lap\s*[-–—]\s*tu\s+do\s*[-–—]\s*hanh\s+phuc")
+_NUMBER = re.compile(r"(?<![\w/])so\s*[:.]?\s*(?P<d>[\w.]*[-/][\w./-]*\w)")
+_PLACE_DATE = re.compile(
+    r"(?P<place>[^\W\d_][^,]*?)\s*,\s*ngay\s*(?P<d>\d{1,2})?[\s.…_/-]*"
+    r"thang\s*(?P<m>\d{1,2})?[\s.…_/-]*nam\s*(?P<y>\d{4})?"
+)
+_DATE_GAP_BEFORE = re.compile(r"\b(ngay|thang)[\s.…_]*$")
+_DATE_GAP_AFTER = re.compile(r"(thang|nam)\b")
+_VV = re.compile(r"v/v\b\s*:?\s*", re.IGNORECASE)
+_SEPARATOR = re.compile(r"[\s*\-_–—=.~]+")
+_TYPE_WORDS = {
+    "ke hoach": "Kế hoạch", "chi thi": "Chỉ thị", "nghi quyet": "Nghị quyết",
+    "huong dan": "Hướng dẫn", "quyet dinh": "Quyết định", "chuong trinh": "Chương trình",
+    "bao cao": "Báo cáo", "thong bao": "Thông báo", "ket luan": "Kết luận",
+    "quy dinh": "Quy định", "cong van": "Công văn", "to trinh": "Tờ trình", "de an": "Đề án",
+    "thong tri": "Thông tri", "quy che": "Quy chế", "cong dien": "Công điện",
+    "phuong an": "Phương án", "bien ban": "Biên bản",
+}  # fmt: skip
+_TYPE_LINE = re.compile(rf"(?P<t>{'|'.join(_TYPE_WORDS)})(?![\w/])\s*")
+_OF_LINE = re.compile(r"cua\s+(?P<x>.+)")
+_BODY_OPENERS = re.compile(
+    r"(can cu|thuc hien|kinh gui|de |nham |trong |ngay |thuc trang|[ivx]+[.\s]|\d+[.)\s]|[-+•])"
+)
+
+
+def parse_header(text: str) -> OfficialHeader | None:
+    """Parse the header of an official document; ``None`` for anything else (a news article).
+
+    An official document has, within its first 40 lines, a motto in capitals (``ĐẢNG CỘNG SẢN
+    VIỆT NAM`` or ``CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM``), a ``Số`` line with a designation, a
+    place-date line, and a type line in capitals or a ``V/v`` line (công văn).
+
+    Args:
+        text: NFC text, lines separated by ``"\\n"``.
+
+    Returns:
+        The header, or ``None``.
+    """
+    cells = _cells(text)
+    scan = _scan(cells)
+    if scan.party is None or scan.number < 0 or scan.place_date < 0:
+        return None
+    type_at, type_word = _find_type(cells, scan.number)
+    if scan.vv >= 0 and (type_at < 0 or scan.vv < type_at):
+        type_at, type_word = -1, "Công văn"
+        summary, last, of_body = _vv_summary(cells, scan.vv)
+    elif type_at >= 0:
+        summary, last, of_body = _typed_summary(cells, type_at)
+    else:
+        return None
+    issuer_lines = _issuer_lines(scan, type_at)
+    last = max(last, scan.number, scan.place_date, *scan.motto)
+    return OfficialHeader(
+        issuer_lines=issuer_lines,
+        issuer_name=issuer_name(issuer_lines, of_body),
+        designation_raw=scan.designation,
+        place=scan.place,
+        date=scan.date,
+        type_word=type_word,
+        summary=summary,
+        body_start=_body_start(text, cells, last),
+        party=scan.party,
+    )
+
+
+def _cells(text: str) -> list[_Cell]:
+    """The first lines, cut at tabs and runs of three or more spaces."""
+    cells: list[_Cell] = []
+    line_no = 0
+    for line in re.finditer(r"[^\n]+", text):
+        spans = [m.span() for m in _CELL.finditer(line.group())]
+        for start, end in _join_blank_dates(line.group(), spans):
+            cell_text = line.group()[start:end]
+            cells.append(_Cell(line_no, line.start() + start, cell_text, fold(cell_text)))
+        line_no += bool(spans)
+        if line_no >= _HEADER_LINES:
+            break
+    return cells
+
+
+def _join_blank_dates(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Undo cuts inside a date left blank for signing: "ngày    tháng 7 năm 2024"."""
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if (
+            joined
+            and _DATE_GAP_BEFORE.search(fold(line[joined[-1][0] : joined[-1][1]]))
+            and (_DATE_GAP_AFTER.match(fold(line[start:end])))
+        ):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
+
+
+def _is_upper(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _scan(cells: list[_Cell]) -> _Scan:
+    scan = _Scan()
+    for index, cell in enumerate(cells):
+        spans = _motto_spans(scan, index, cell) + _number_span(scan, index, cell)
+        spans += _place_date_span(scan, index, cell)
+        vv = _VV.match(cell.folded)
+        if vv and scan.vv < 0 and scan.number >= 0:
+            scan.vv = index
+            spans.append((0, len(cell.text)))
+        _add_residues(scan, index, cell.text, sorted(spans))
+    return scan
+
+
+def _motto_spans(scan: _Scan, index: int, cell: _Cell) -> list[tuple[int, int]]:
+    spans = []
+    for pattern, party in ((_PARTY_MOTTO, True), (_STATE_MOTTO, False), (_STATE_MOTTO_2, None)):
+        for m in pattern.finditer(cell.folded):
+            if party is not None and not _is_upper(cell.text[m.start() : m.end()]):
+                continue
+            if party is not None and scan.party is not True:
+                scan.party = party
+            scan.motto.append(index)
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+def _number_span(scan: _Scan, index: int, cell: _Cell) -> list[tuple[int, int]]:
+    if scan.number >= 0:
+        return []
+    for m in _NUMBER.finditer(cell.folded):
+        if cell.text[m.start()] == "S":  # "Số", "SỐ"; never "số" inside a sentence
+            scan.number, scan.number_at = index, m.start()
+            scan.designation = cell.text[m.start("d") : m.end("d")]
+            return [(m.start(), m.end())]
+    return []
+
+
+def _place_date_span(scan: _Scan, index: int, cell: _Cell) -> list[tuple[int, int]]:
+    if scan.place_date >= 0:
+        return []
+    m = _PLACE_DATE.search(cell.folded)
+    if m is None:
+        return []
+    place, place_start = _place(cell.text, m.start("place"), m.end("place"))
+    if not place:
+        return []
+    scan.place_date, scan.place = index, place
+    scan.date = _date(m.group("d"), m.group("m"), m.group("y"))
+    return [(place_start, m.end())]
+
+
+def _place(text: str, start: int, end: int) -> tuple[str | None, int]:
+    """The place name closing ``text[start:end]``: capitalised words, back to the first other."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    kept: list[re.Match[str]] = []
+    for word in reversed(words):
+        w = word.group()
+        is_abbreviation = w.endswith(".") and w[:-1].isalpha()
+        if not w[0].isupper() or any(c.isdigit() or c in "/*:" for c in w):
+            break
+        if kept and _is_upper(w) and not is_abbreviation and not _is_upper(kept[-1].group()):
+            break
+        kept.append(word)
+    if not kept:
+        return None, end
+    place_start = start + kept[-1].start()
+    return text[place_start : start + kept[0].end()], place_start
+
+
+def _date(day: str | None, month: str | None, year: str | None) -> datetime.date | None:
+    if not (day and month and year):
+        return None
+    try:
+        return datetime.date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
+def _add_residues(scan: _Scan, index: int, text: str, spans: list[tuple[int, int]]) -> None:
+    """Keep the capitalised text outside the recognised spans: issuer lines, perhaps."""
+    position = 0
+    for start, end in [*spans, (len(text), len(text))]:
+        piece = text[position:start].strip(" \t*-_–—:.,")
+        if _is_upper(piece):
+            scan.residues.append((index, position, piece))
+        position = max(position, end)
+
+
+def _find_type(cells: list[_Cell], after: int) -> tuple[int, str | None]:
+    for index in range(after + 1, len(cells)):
+        cell = cells[index]
+        m = _TYPE_LINE.match(cell.folded)
+        if m and _is_upper(cell.text[: m.end("t")]):
+            rest = cell.text[m.end() :]
+            if not rest or rest[0].islower():
+                return index, _TYPE_WORDS[m.group("t")]
+    return -1, None
+
+
+def _typed_summary(cells: list[_Cell], type_at: int) -> tuple[str | None, int, str | None]:
+    """The trích yếu after the type line; also the body named in a ``CỦA ...`` line."""
+    type_cell = cells[type_at]
+    m = _TYPE_LINE.match(type_cell.folded)
+    inline = type_cell.text[m.end() :] if m else ""
+    parts, last, of_body = ([inline] if inline else []), type_at, None
+    for index in range(type_at + 1, min(type_at + 8, len(cells))):
+        cell = cells[index]
+        of_line = _OF_LINE.match(cell.folded)
+        if not parts and of_line and _is_upper(cell.text):
+            of_body, last = cell.text[of_line.start("x") :], index
+        elif _SEPARATOR.fullmatch(cell.text):
+            last = index
+            if parts:
+                break
+        elif len(parts) < 4 and _continues_summary(cells, index, parts):
+            parts.append(cell.text)
+            last = index
+        else:
+            break
+    summary = " ".join(parts) or None
+    return (_VV.sub("", summary, count=1) if summary else None), last, of_body
+
+
+def _continues_summary(cells: list[_Cell], index: int, parts: list[str]) -> bool:
+    """Whether a cell is (more of) the trích yếu rather than the start of the body."""
+    cell = cells[index]
+    if _is_upper(cell.text):
+        return False
+    if cell.text[0].islower() or (not parts and cell.folded.startswith(("ve ", "v/v"))):
+        return True
+    if not parts:  # a capitalised subject only when a separator line closes it
+        following = cells[index + 1].text if index + 1 < len(cells) else ""
+        return bool(_SEPARATOR.fullmatch(following))
+    previous = parts[-1]
+    return (
+        len(previous) >= 50 and previous[-1] not in ".:;" and not _BODY_OPENERS.match(cell.folded)
+    )
+
+
+def _vv_summary(cells: list[_Cell], vv_at: int) -> tuple[str | None, int, str | None]:
+    """The subject of a công văn: the ``V/v`` line and its lowercase continuation lines."""
+    cell = cells[vv_at]
+    parts = [cell.text[_VV.match(cell.folded).end() :]]  # type: ignore[union-attr]
+    last = vv_at
+    for index in range(vv_at + 1, min(vv_at + 4, len(cells))):
+        text = cells[index].text
+        if not text[0].islower() or cells[index].line == cell.line:
+            break
+        parts.append(text)
+        last = index
+    summary = " ".join(p for p in parts if p).strip()
+    return summary or None, last, None
+
+
+def _issuer_lines(scan: _Scan, type_at: int) -> list[str]:
+    """Capitalised residues before the number (else before the type line), in reading order."""
+    before_number = [
+        piece for index, at, piece in scan.residues if (index, at) < (scan.number, scan.number_at)
+    ]
+    if before_number:
+        return before_number
+    limit = type_at if type_at >= 0 else scan.vv
+    return [piece for index, _, piece in scan.residues if index < limit]
+
+
+def _body_start(text: str, cells: list[_Cell], last: int) -> int:
+    """Offset of the first line after the header, past any separator lines."""
+    index = last + 1
+    while index < len(cells) and (
+        cells[index].line == cells[last].line or _SEPARATOR.fullmatch(cells[index].text)
+    ):
+        index += 1
+    if index < len(cells):
+        return cells[index].start
+    end = text.find("\n", cells[last].start) if cells else -1
+    if end < 0:
+        return len(text)
+    m = re.compile(r"\s*").match(text, end)
+    return m.end() if m else len(text)
+
+
+# --- the issuing body's name -----------------------------------------------------------------
+
+_COMMITTEES = {
+    "thanh": "Thành ủy", "tinh": "Tỉnh ủy", "quan": "Quận ủy", "huyen": "Huyện ủy",
+    "thi": "Thị ủy", "dang": "Đảng ủy",
+}  # fmt: skip
+_LEVELS = r"(?:tinh|thanh pho|quan|huyen|thi xa|thi tran|xa|phuong|dac khu)"
+_COMMITTEE = re.compile(rf"(?P<k>{'|'.join(_COMMITTEES)}) uy(?: (?P<n>.+))?")
+_DEPARTMENT_OF = re.compile(rf"(?P<dept>.+?) (?P<k>{'|'.join(_COMMITTEES)}) uy")
+_PARTY_ORG = re.compile(rf"dang bo (?P<n>{_LEVELS} .+)")
+_PEOPLES = re.compile(r"(?P<k>uy ban nhan dan|hoi dong nhan dan)(?: (?P<n>.+))?")
+_PLACE_NAME = re.compile(rf"(?P<level>{_LEVELS}) (?P<name>.+)")
+_CENTRAL = {
+    "ban chap hanh trung uong": "Ban Chấp hành Trung ương",
+    "bo chinh tri": "Bộ Chính trị",
+    "ban bi thu": "Ban Bí thư",
+}
+_FIXED = _CENTRAL | {
+    "ban thuong vu": "Ban Thường vụ",
+    "uy ban nhan dan": "Ủy ban nhân dân",
+    "hoi dong nhan dan": "Hội đồng nhân dân",
+    "van phong": "Văn phòng",
+}
+_KIND_WORDS = ("uy ban", "trung tam", "van phong", "hoi dong", "tap chi", "ban", "phong", "so",
+               "cuc", "vu", "bo", "hoi", "vien", "truong", "bao", "dai")  # fmt: skip
+_ALWAYS_CAPITAL = {"trung uong": "Trung ương", "viet nam": "Việt Nam", "ho chi minh": "Hồ Chí Minh"}
+
+
+@dataclass(slots=True)
+class _Name:
+    """An issuer line: its text in canonical tones, lowercase, and folded (same offsets)."""
+
+    lower: str
+    folded: str
+
+    @classmethod
+    def of(cls, line: str) -> _Name:
+        lower = canonical_tones(" ".join(line.split()).lower())
+        return cls(lower, fold(lower))
+
+
+def issuer_name(issuer_lines: list[str], of_body: str | None = None) -> str:
+    """The everyday name of the issuing body, from the header's issuer lines.
+
+    ``["ĐẢNG BỘ THÀNH PHỐ HÀ NỘI", "THÀNH ỦY"]`` → ``"Thành ủy Hà Nội"``;
+    ``["THÀNH ỦY HÀ NỘI", "BAN TUYÊN GIÁO VÀ DÂN VẬN"]`` →
+    ``"Ban Tuyên giáo và Dân vận Thành ủy Hà Nội"``; ``["ỦY BAN NHÂN DÂN", "QUẬN BA ĐÌNH"]`` →
+    ``"Ủy ban nhân dân quận Ba Đình"``.
+
+    Args:
+        issuer_lines: the issuer lines, top to bottom, in capitals.
+        of_body: the body named after the type line (``CHỈ THỊ / CỦA BAN BÍ THƯ``), if any.
+
+    Returns:
+        The name, or ``""`` when there are no issuer lines.
+    """
+    names = [_Name.of(line) for line in issuer_lines if line.strip()]
+    if of_body and (not names or any(n.folded in _CENTRAL for n in names)):
+        return _org_case(_Name.of(of_body))
+    if not names:
+        return ""
+    own = names[-1]
+    parent = names[-2] if len(names) > 1 else None
+    return _own_name(own, parent) or _with_parent(_org_case(own), parent)
+
+
+def _own_name(own: _Name, parent: _Name | None) -> str | None:
+    """A name read from the last line, with the parent's place filled in where it lacks one."""
+    place = _parent_place(parent, keep_level=False)
+    m = _COMMITTEE.fullmatch(own.folded)
+    if m:
+        kind, is_grassroots = _COMMITTEES[m.group("k")], m.group("k") == "dang"
+        rest = _Name(own.lower[m.start("n") :], m.group("n")) if m.group("n") else None
+        if rest is None or (is_grassroots and _PLACE_NAME.fullmatch(rest.folded) is None):
+            place = _parent_place(parent, keep_level=is_grassroots)
+            return f"{kind} {place}" if place else kind
+        return f"{kind} {_place_case(rest, keep_level=is_grassroots)}"
+    m = _PEOPLES.fullmatch(own.folded)
+    if m:
+        kind = _FIXED[m.group("k")]
+        if m.group("n"):
+            return f"{kind} {_place_case(_Name(own.lower[m.start('n') :], m.group('n')))}"
+        return f"{kind} {place}" if place else kind
+    if (
+        parent is not None
+        and _PLACE_NAME.fullmatch(own.folded)
+        and _PEOPLES.fullmatch(parent.folded)
+    ):
+        return f"{_FIXED[_PEOPLES.fullmatch(parent.folded).group('k')]} {_place_case(own)}"  # type: ignore[union-attr]
+    m = _PARTY_ORG.fullmatch(own.folded)
+    if m and parent is None:
+        return f"Đảng bộ {_place_case(_Name(own.lower[m.start('n') :], m.group('n')))}"
+    m = _DEPARTMENT_OF.fullmatch(own.folded)
+    if m and place:
+        dept = _Name(own.lower[: m.end("dept")], m.group("dept"))
+        return f"{_org_case(dept)} {_COMMITTEES[m.group('k')]} {place}"
+    return None
+
+
+def _parent_place(parent: _Name | None, *, keep_level: bool) -> str | None:
+    """The place a parent line gives its child: "ĐẢNG BỘ TỈNH X" → "X" (or "tỉnh X")."""
+    if parent is None:
+        return None
+    m = _PARTY_ORG.fullmatch(parent.folded)
+    if m is None:
+        return None
+    return _place_case(_Name(parent.lower[m.start("n") :], m.group("n")), keep_level=keep_level)
+
+
+def _with_parent(own: str, parent: _Name | None) -> str:
+    """A department under its parent: "Ban Tuyên giáo" + "THÀNH ỦY HÀ NỘI"."""
+    if parent is None:
+        return own
+    if parent.folded == "ban chap hanh trung uong":
+        return f"{own} Trung ương"
+    parent_name = _own_name(parent, None)
+    return f"{own} {parent_name}" if parent_name else own
+
+
+def _place_case(name: _Name, *, keep_level: bool = True) -> str:
+    """ "phường ngọc hà" → "phường Ngọc Hà" (or "Ngọc Hà" without the level word)."""
+    m = _PLACE_NAME.fullmatch(name.folded)
+    if m is None:
+        return _proper(name.lower)
+    proper = _proper(name.lower[m.start("name") :])
+    return f"{name.lower[: m.end('level')]} {proper}" if keep_level else proper
+
+
+def _proper(text: str) -> str:
+    return re.sub(r"[^\W\d_]+", lambda m: m.group().capitalize(), text)
+
+
+def _org_case(name: _Name) -> str:
+    """Capitalise an organisation name the Vietnamese way: "Ban Tuyên giáo và Dân vận"."""
+    if name.folded in _FIXED:
+        return _FIXED[name.folded]
+    words = name.lower.split(" ")
+    folded = name.folded.split(" ")
+    capital = {0}
+    for kind in _KIND_WORDS:
+        size = kind.count(" ") + 1
+        if " ".join(folded[:size]) == kind:
+            capital.add(size)
+            break
+    capital.update(i + 1 for i, w in enumerate(folded) if w in ("va", ","))
+    out = [w.capitalize() if i in capital else w for i, w in enumerate(words)]
+    result = " ".join(out)
+    for key, value in _ALWAYS_CAPITAL.items():
+        position = " ".join(folded).find(key)
+        if position >= 0:
+            result = result[:position] + value + result[position + len(value) :]
+    return result

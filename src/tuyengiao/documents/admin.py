@@ -1,0 +1,40 @@
+from django.contrib import admin
+
+from tuyengiao.documents.models import Citation, Document, Obligation, Relation, Source
+
+
+@admin.register(Document)
+class DocumentAdmin(admin.ModelAdmin):
+    list_display = ("designation", "doc_type", "issuing_unit", "date", "origin", "status")
+    list_filter = ("system", "doc_type", "origin", "status")
+    search_fields = ("designation", "summary", "issuer_text")
+    raw_id_fields = ("issuing_unit", "owner_unit")
+    readonly_fields = ("identity_key",)
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ("title", "kind", "location", "published", "ingested_at")
+    list_filter = ("kind", "format")
+    search_fields = ("title", "location")
+    raw_id_fields = ("document", "owner_unit")
+
+
+@admin.register(Relation)
+class RelationAdmin(admin.ModelAdmin):
+    list_display = ("subject", "kind", "object", "source")
+    list_filter = ("kind",)
+    raw_id_fields = ("subject", "object", "source")
+
+
+@admin.register(Obligation)
+class ObligationAdmin(admin.ModelAdmin):
+    list_display = ("document", "unit", "due")
+    raw_id_fields = ("document", "unit")
+
+
+@admin.register(Citation)
+class CitationAdmin(admin.ModelAdmin):
+    list_display = ("raw", "designation", "kind", "source")
+    search_fields = ("designation", "raw")
+    raw_id_fields = ("source", "document")

@@ -1,0 +1,297 @@
+"""Writes for units: create, update (re-parent), successions, and the national reference load."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+from typing import Any, TextIO
+
+from django.core.exceptions import ValidationError
+from django.core.management.color import no_style
+from django.db import connection, transaction
+from django.db.models import F, Max, Value
+from django.db.models.functions import Concat, Length, Substr
+from django.utils import timezone
+
+from tuyengiao.accounts.models import User
+from tuyengiao.accounts.services import audit_record, audit_snapshot
+from tuyengiao.core.units import name_key
+from tuyengiao.org.models import LEVEL_ORDER, Succession, Unit
+from tuyengiao.org.reference.data import snapshot_read
+from tuyengiao.org.reference.hierarchy import national_hierarchy
+
+UPDATABLE_FIELDS = (
+    "code", "name", "kind", "level", "parent", "symbol", "area_name", "area_code",
+    "valid_from", "valid_to",
+)
+
+
+def unit_validate(unit: Unit) -> None:
+    """Raise ValidationError (in Vietnamese) when ``unit`` may not be stored as it is."""
+    unit.full_clean(exclude=["path", "depth", "name_folded"])
+    errors: dict[str, str] = {}
+    if unit.valid_from and unit.valid_to and unit.valid_to < unit.valid_from:
+        errors["valid_to"] = "Ngày kết thúc hoạt động phải sau ngày bắt đầu hoạt động."
+    parent = unit.parent
+    if parent is not None and LEVEL_ORDER[unit.level] < LEVEL_ORDER[parent.level]:
+        errors["level"] = (
+            f"Cấp của đơn vị ({unit.get_level_display()}) cao hơn cấp của đơn vị cấp trên "
+            f"({parent.get_level_display()})."
+        )
+    if errors:
+        raise ValidationError(errors)
+
+
+def unit_create(
+    *,
+    actor: User | None,
+    code: str,
+    name: str,
+    kind: str,
+    level: str,
+    parent: Unit | None = None,
+    symbol: str = "",
+    area_name: str = "",
+    area_code: str = "",
+    valid_from: date | None = None,
+    valid_to: date | None = None,
+) -> Unit:
+    unit = Unit(
+        code=code.strip(), name=" ".join(name.split()), name_folded=name_key(name), kind=kind,
+        level=level, parent=parent, symbol=symbol.strip(), area_name=area_name.strip(),
+        area_code=area_code.strip(), valid_from=valid_from, valid_to=valid_to,
+    )
+    unit_validate(unit)
+    with transaction.atomic():
+        unit.save()
+        parent_path = Unit.objects.values_list("path", flat=True).get(pk=parent.pk) if (
+            parent) else "/"
+        unit.path = f"{parent_path}{unit.pk}/"
+        unit.depth = unit.path.count("/") - 2
+        unit.save(update_fields=["path", "depth"])
+        audit_record(actor=actor, action="unit_create", obj=unit, after=audit_snapshot(unit))
+    return unit
+
+
+def unit_update(*, actor: User | None, unit: Unit, **fields: Any) -> Unit:
+    """Change the given fields; moving a unit (``parent=``) moves its whole subtree."""
+    unknown = set(fields) - set(UPDATABLE_FIELDS)
+    if unknown:
+        raise TypeError(f"unit_update() got unexpected fields: {', '.join(sorted(unknown))}")
+    if "name" in fields:
+        fields["name"] = " ".join(fields["name"].split())
+    with transaction.atomic():
+        unit = Unit.objects.select_for_update().select_related("parent").get(pk=unit.pk)
+        changed = [name for name, value in fields.items() if getattr(unit, name) != value]
+        if not changed:
+            return unit
+        before = audit_snapshot(unit, fields=changed)
+        old_path = unit.path
+        for name in changed:
+            setattr(unit, name, fields[name])
+        if "name" in changed:
+            unit.name_folded = name_key(unit.name)
+        if "parent" in changed:
+            unit.path = f"{_new_parent_path(unit, unit.parent)}{unit.pk}/"
+            unit.depth = unit.path.count("/") - 2
+        unit_validate(unit)
+        if "level" in changed:
+            _check_children_levels(unit)
+        unit.save()
+        if unit.path != old_path:
+            _subtree_move(old_path, unit.path)
+        audit_record(actor=actor, action="unit_update", obj=unit, before=before,
+                     after=audit_snapshot(unit, fields=changed))
+    return unit
+
+
+def _new_parent_path(unit: Unit, parent: Unit | None) -> str:
+    """The stored path of the new parent; refuses a parent inside the unit's own subtree."""
+    if parent is None:
+        return "/"
+    parent_path = Unit.objects.values_list("path", flat=True).get(pk=parent.pk)
+    if parent.pk == unit.pk or parent_path.startswith(unit.path):
+        raise ValidationError(
+            {"parent": "Không thể đặt đơn vị làm cấp dưới của chính nó hoặc của đơn vị "
+                       "trực thuộc nó."}
+        )
+    return parent_path
+
+
+def _check_children_levels(unit: Unit) -> None:
+    higher = [level for level, order in LEVEL_ORDER.items() if order < LEVEL_ORDER[unit.level]]
+    if unit.children.filter(level__in=higher).exists():
+        raise ValidationError(
+            {"level": "Đơn vị có đơn vị cấp dưới ở cấp cao hơn cấp mới của nó."}
+        )
+
+
+def _subtree_move(old_prefix: str, new_prefix: str) -> None:
+    """Rewrite the paths of every descendant after its ancestor moved: one UPDATE."""
+    delta = new_prefix.count("/") - old_prefix.count("/")
+    Unit.objects.filter(path__startswith=old_prefix).exclude(path=old_prefix).update(
+        path=Concat(Value(new_prefix), Substr("path", len(old_prefix) + 1, Length("path"))),
+        depth=F("depth") + delta,
+    )
+
+
+def unit_add_successor(
+    *,
+    actor: User | None,
+    predecessor: Unit,
+    successor: Unit,
+    kind: str,
+    effective: date | None,
+    note: str = "",
+) -> Succession:
+    if predecessor.pk == successor.pk:
+        raise ValidationError("Đơn vị không thể là đơn vị kế thừa của chính nó.")
+    if kind not in Succession.Kind.values:
+        raise ValidationError({"kind": f"Hình thức kế thừa '{kind}' không hợp lệ."})
+    if Succession.objects.filter(predecessor=predecessor, successor=successor).exists():
+        raise ValidationError(f"{successor} đã được ghi là đơn vị kế thừa của {predecessor}.")
+    with transaction.atomic():
+        succession = Succession.objects.create(
+            predecessor=predecessor, successor=successor, kind=kind, effective=effective,
+            note=note,
+        )
+        audit_record(actor=actor, action="unit_add_successor", obj=predecessor,
+                     after=audit_snapshot(succession))
+    return succession
+
+
+# ---------------------------------------------------------------------------------------------
+# The national reference hierarchy
+
+_REFERENCE_FIELDS = ("name", "kind", "level", "symbol", "area_name", "area_code",
+                     "valid_from", "valid_to")
+
+
+def reference_load(*, stdout: TextIO | None = None, provinces: list[str] | None = None) -> dict:
+    """Load the national hierarchy of Party units (before and after 1/7/2025); idempotent.
+
+    Units are matched by code: missing ones are created, changed reference units updated,
+    units an administrator created under the same code left alone. ``provinces`` (old or new
+    province codes) limits the load, for tests. Returns counts.
+    """
+    started = time.perf_counter()
+    refs, ref_successions = national_hierarchy(snapshot_read(), provinces)
+    with transaction.atomic():
+        existing = {row[1]: row for row in Unit.objects.values_list(
+            "pk", "code", "parent_id", "path", "depth", "is_reference", *_REFERENCE_FIELDS)}
+        next_pk = (Unit.objects.aggregate(top=Max("pk"))["top"] or 0) + 1
+        pk_of: dict[str, int] = {}
+        path_of: dict[str, str] = {}
+        new_units, changed_units = [], []
+        for ref in refs:
+            parent_pk = pk_of.get(ref.parent_code) if ref.parent_code else None
+            parent_path = path_of[ref.parent_code] if ref.parent_code else "/"
+            row = existing.get(ref.code)
+            if row is None:
+                pk, next_pk = next_pk, next_pk + 1
+                unit = _reference_unit(ref, pk, parent_pk, f"{parent_path}{pk}/")
+                new_units.append(unit)
+            else:
+                pk = row[0]
+                unit = _reference_unit(ref, pk, parent_pk, f"{parent_path}{pk}/")
+                current = (row[2], row[3], *row[6:])
+                wanted = (parent_pk, unit.path, *(getattr(unit, f) for f in _REFERENCE_FIELDS))
+                if row[5] and current != wanted:
+                    changed_units.append(unit)
+                elif not row[5]:
+                    unit.path = row[3]  # an administrator's unit: keep it as it is
+            pk_of[ref.code], path_of[ref.code] = pk, unit.path
+        Unit.objects.bulk_create(new_units, batch_size=2000)
+        if new_units:
+            _sequence_reset()
+        if changed_units:
+            now = timezone.now()
+            for unit in changed_units:
+                unit.updated_at = now
+            Unit.objects.bulk_update(
+                changed_units,
+                ["parent", "path", "depth", "name_folded", "updated_at", *_REFERENCE_FIELDS],
+                batch_size=500,
+            )
+            paths_rebuild()
+        successions_created = _reference_successions(ref_successions, pk_of)
+        counts = {
+            "units": len(refs),
+            "units_created": len(new_units),
+            "units_updated": len(changed_units),
+            "successions": len(ref_successions),
+            "successions_created": successions_created,
+        }
+        if new_units or changed_units or successions_created:
+            audit_record(actor=None, action="reference_load", object_type="org.unit",
+                         label="Danh mục đơn vị quốc gia", after=counts)
+    counts["seconds"] = round(time.perf_counter() - started, 2)
+    if stdout is not None:
+        stdout.write(
+            "Danh mục đơn vị: {units_created} đơn vị mới, {units_updated} cập nhật, "
+            "{successions_created} quan hệ kế thừa mới ({seconds} giây).\n".format(**counts)
+        )
+    return counts
+
+
+def _reference_unit(ref, pk: int, parent_pk: int | None, path: str) -> Unit:
+    return Unit(
+        pk=pk, code=ref.code, name=ref.name, name_folded=name_key(ref.name), kind=ref.kind,
+        level=ref.level, parent_id=parent_pk, path=path, depth=path.count("/") - 2,
+        symbol=ref.symbol, area_name=ref.area_name, area_code=ref.area_code,
+        valid_from=ref.valid_from, valid_to=ref.valid_to, is_reference=True,
+    )
+
+
+def _reference_successions(ref_successions, pk_of: dict[str, int]) -> int:
+    existing = set(Succession.objects.filter(
+        predecessor_id__in=Unit.objects.filter(is_reference=True).values("pk"),
+    ).values_list("predecessor_id", "successor_id"))
+    new = []
+    for ref in ref_successions:
+        pair = (pk_of[ref.predecessor], pk_of[ref.successor])
+        if pair not in existing:
+            existing.add(pair)
+            new.append(Succession(predecessor_id=pair[0], successor_id=pair[1], kind=ref.kind,
+                                  effective=ref.effective))
+    Succession.objects.bulk_create(new, batch_size=2000)
+    return len(new)
+
+
+def _sequence_reset() -> None:
+    """After inserting explicit primary keys, move the database's id sequence past them."""
+    statements = connection.ops.sequence_reset_sql(no_style(), [Unit])
+    with connection.cursor() as cursor:
+        for sql in statements:
+            cursor.execute(sql)
+
+
+def paths_rebuild() -> int:
+    """Recompute every unit's ``path`` and ``depth`` from ``parent``; returns how many changed.
+
+    A repair tool, and the fallback after the reference load moved a unit.
+    """
+    rows = {pk: (parent, path) for pk, parent, path in
+            Unit.objects.values_list("pk", "parent_id", "path")}
+    computed: dict[int, str] = {}
+
+    def path_of(pk: int) -> str:
+        chain = []
+        while pk not in computed:
+            chain.append(pk)
+            parent = rows[pk][0]
+            if parent is None:
+                computed[pk] = f"/{pk}/"
+                chain.pop()
+                break
+            pk = parent
+        for item in reversed(chain):
+            computed[item] = f"{computed[rows[item][0]]}{item}/"
+        return computed[chain[0]] if chain else computed[pk]
+
+    changed = []
+    for pk, (_, path) in rows.items():
+        if path_of(pk) != path:
+            changed.append(Unit(pk=pk, path=computed[pk], depth=computed[pk].count("/") - 2))
+    Unit.objects.bulk_update(changed, ["path", "depth"], batch_size=500)
+    return len(changed)

@@ -1,0 +1,76 @@
+"""Search: insensitive to diacritics and tone-mark style, highlighted, permission-aware."""
+
+from tuyengiao.documents.ingest import ingest_article
+from tuyengiao.documents.search import parse_query, snippet
+from tuyengiao.documents.selectors import search
+
+
+def load():
+    ingest_article(
+        title="Thành ủy Hải Phòng tổng kết công tác tuyên giáo",
+        text="Sáng nay, Thành ủy Hải Phòng tổ chức hội nghị tổng kết công tác tuyên giáo năm.",
+        url="https://bao.example/hai-phong",
+    )
+    ingest_article(
+        title="Tuyến giao thông mới ở Đà Nẵng",
+        text="Tuyến giao thông ven biển được thông xe, người dân đi lại thuận tiện hơn.",
+        url="https://bao.example/giao-thong",
+    )
+    ingest_article(
+        title="Hòa Bình phát động phong trào", text="Tỉnh ủy Hòa Bình phát động thi đua.",
+        url="https://bao.example/hoa-binh",
+    )
+
+
+def test_it_finds_text_whatever_the_tone_mark_style(db):
+    load()
+    for query in ("Thành uỷ Hải Phòng", "Thành ủy Hải Phòng", "thanh uy hai phong", "THANH UY HAI PHONG"):
+        hits = search(query)
+        assert [h.source for h in hits] == ["https://bao.example/hai-phong"], query
+
+
+def test_it_folds_d_with_stroke(db):
+    ingest_article(title="Đảng bộ phường", text="Đảng bộ phường Đống Đa sơ kết.", url="u")
+    assert search("dang bo dong da")[0].source == "u"
+
+
+def test_it_ranks_the_exact_diacritics_first(db):
+    load()
+    hits = search("tuyên giáo")
+    assert hits[0].source == "https://bao.example/hai-phong"
+
+
+def test_old_and_new_tone_placement_match(db):
+    load()
+    assert search("Hoà Bình")[0].source == "https://bao.example/hoa-binh"
+
+
+def test_it_returns_nothing_for_an_empty_query(db):
+    load()
+    assert search("   ") == []
+    assert search('"') == []
+
+
+def test_it_highlights_the_words_as_written():
+    text = "Hội nghị của Thành uỷ Hải Phòng diễn ra sáng nay."
+    assert "<mark>Thành uỷ</mark>" in snippet(text, "thanh uy") or (
+        "<mark>Thành</mark> <mark>uỷ</mark>" in snippet(text, "thanh uy")
+    )
+
+
+def test_it_escapes_html_in_snippets():
+    assert "<script>" not in snippet("a <script>alert(1)</script> tuyên giáo", "tuyen giao")
+
+
+def test_quoted_words_form_a_phrase():
+    assert parse_query('"tuyên giáo" hà nội') == [["tuyen", "giao"], ["ha"], ["noi"]]
+
+
+def test_search_hides_documents_the_user_may_not_read(tree, people):
+    from tuyengiao.documents.ingest import ingest_bytes
+
+    from .test_ingest import OFFICIAL
+
+    ingest_bytes(OFFICIAL.encode(), filename="118.txt", location="118.txt", owner_unit=tree.hanoi)
+    assert any(h.kind == "document" and "118-KH/TU" in h.title for h in search("118", user=people.alice))
+    assert not any("118-KH/TU" in h.title for h in search("118", user=people.charlie))
