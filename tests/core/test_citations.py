@@ -407,8 +407,10 @@ def test_it_returns_none_for_a_header_without_a_designation():
 # --- properties -------------------------------------------------------------------------
 
 _ALPHABET = st.sampled_from(
-    list("0123456789 -/–.,:;()“”") + list("NQCTĐKHUWƯnqctđkhuwưsố") + ["số ", "ngày ", "Nghị quyết ",
-    "Chỉ thị ", "Đại hội ", "Hội nghị ", "Trung ương ", "khóa ", "XIII", "/TW", "-CT", "/NĐ-CP"]
+    list("0123456789 -/–.,:;()“”")
+    + list("NQCTĐKHUWƯnqctđkhuwưsố")
+    + ["số ", "ngày ", "Nghị quyết ", "Chỉ thị ", "Đại hội ", "Hội nghị ", "Trung ương ",
+       "khóa ", "XIII", "/TW", "-CT", "/NĐ-CP", "lần thứ ", "tháng ", "năm ", "của Bộ Chính trị"]
 )
 
 

@@ -272,12 +272,13 @@ def test_it_rejects_binary_data(data):
     assert isinstance(excinfo.value, ValueError)
 
 
-REAL_WORDS = tuple(
+_REAL_TEXT = (
     "và có là mà cá đã về với của các những được trong Thành ủy uỷ hoà hòa hoá quý quả khoẻ "
     "tuyên truyền miệng cơ sở Đảng Nhân dân phường xã Hà Nội Đà Nẵng ngày tháng năm "
     "chỉ thị kế hoạch báo cáo viên thực hiện nghị quyết Quốc hội Chính phủ xuân thuê xoè "
     "Số: 30-CT/TW, “giá” – 1.234,5 ÂM ỦY BAN NHÂN DÂN Ý kiến Ở đâu"
-).split()
+)
+REAL_WORDS = tuple(_REAL_TEXT.split(" "))
 real_sentences = st.lists(st.sampled_from(REAL_WORDS), max_size=30).map(" ".join)
 
 

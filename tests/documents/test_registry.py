@@ -34,7 +34,8 @@ def test_a_ward_plan_citing_the_directive_sits_under_its_city_plan(tree):
     load(tree)
     directive = document_find("47-CT/TW")
     tree_ = designations(document_cascade(directive))
-    assert tree_ == {"47-CT/TW": [{"118-KH/TU": [{"12-KH/ĐU": []}, {"21-KH/ĐU": []}]}]}
+    # Children come in date order: 21-KH/ĐU (02/8/2025) before 12-KH/ĐU (10/10/2025).
+    assert tree_ == {"47-CT/TW": [{"118-KH/TU": [{"21-KH/ĐU": []}, {"12-KH/ĐU": []}]}]}
 
 
 def test_the_cascade_contract_has_designation_date_unit_and_children(tree):

@@ -15,7 +15,8 @@ pytestmark = [
 
 
 @pytest.fixture
-def page(live_server):
+def page(loaded, live_server):
+    """A Chromium page; the data is loaded first, since Playwright's loop forbids ORM calls."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -52,10 +53,12 @@ def test_a_department_head_follows_a_directive_down_to_the_wards(page, loaded):
     sign_in(page, "alice")
     assert page.locator("h1").inner_text().startswith("Tổng quan")
     assert int(page.get_by_test_id("overdue-count").inner_text()) >= 1
-    page.click("text=Văn bản")
+    page.get_by_role("link", name="Văn bản", exact=True).click()
     page.fill("input[name=q]", "47-CT/TW")
-    page.wait_for_selector("#document-table >> text=Chỉ thị số 47-CT/TW")
-    page.click("#document-table >> text=Chỉ thị số 47-CT/TW")
+    link = page.locator("#document-table a", has_text="Chỉ thị số 47-CT/TW")
+    link.wait_for()
+    link.click()
+    page.wait_for_selector("h1:has-text('Chỉ thị số 47-CT/TW')")
     cascade = page.locator("#cascade")
     cascade.locator("text=118-KH/TU").wait_for()
     nested = cascade.locator("ul.tree ul ul")

@@ -13,7 +13,6 @@ api = NinjaAPI(
     description="API cho các hệ thống khác: đơn vị, văn bản, sơ đồ triển khai, phát hiện, tìm kiếm.",
     docs_url="/docs",
     auth=[TokenAuth(), session_auth],
-    csrf=False,
 )
 api.add_router("/", accounts_router)
 api.add_router("/units", org_router)

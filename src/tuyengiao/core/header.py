@@ -17,9 +17,10 @@ from dataclasses import dataclass, field
 
 from tuyengiao.core.text import canonical_tones, fold
 
-__all__ = ["OfficialHeader", "parse_header"]
+__all__ = ["OfficialHeader", "issuer_name", "parse_header"]
 
 _HEADER_LINES = 40
+_MAX_HEADER_CELL = 200
 
 
 @dataclass(slots=True)
@@ -62,13 +63,14 @@ class _Scan:
 
 
 _CELL = re.compile(r"\S+(?:[ \xa0]{1,2}\S+)*")
+_MOTTO_QUICK = re.compile(r"ĐẢNG\s+CỘNG\s+SẢN|CỘNG\s+H(?:ÒA|OÀ)\s+XÃ")
 _PARTY_MOTTO = re.compile(r"dang\s+cong\s+san\s+viet\s+nam")
 _STATE_MOTTO = re.compile(r"cong\s+hoa\s+xa\s+hoi\s+chu\s+nghia\s+viet\s+nam")
 _STATE_MOTTO_2 = re.compile(r"doc\s+lap\s*[-–—]\s*tu\s+do\s*[-–—]\s*hanh\s+phuc")
 _NUMBER = re.compile(r"(?<![\w/])so\s*[:.]?\s*(?P<d>[\w.]*[-/][\w./-]*\w)")
 _PLACE_DATE = re.compile(
-    r"(?P<place>[^\W\d_][^,]*?)\s*,\s*ngay\s*(?P<d>\d{1,2})?[\s.…_/-]*"
-    r"thang\s*(?P<m>\d{1,2})?[\s.…_/-]*nam\s*(?P<y>\d{4})?"
+    r"\s*,\s*ngay\s*(?P<d>\d{1,2})?[\s.…_/-]*thang\s*(?P<m>\d{1,2})?[\s.…_/-]*"
+    r"nam\s*(?P<y>\d{4})?"
 )
 _DATE_GAP_BEFORE = re.compile(r"\b(ngay|thang)[\s.…_]*$")
 _DATE_GAP_AFTER = re.compile(r"(thang|nam)\b")
@@ -102,6 +104,8 @@ def parse_header(text: str) -> OfficialHeader | None:
     Returns:
         The header, or ``None``.
     """
+    if _MOTTO_QUICK.search(text, 0, 10_000) is None:  # most input is news: answer fast
+        return None
     cells = _cells(text)
     scan = _scan(cells)
     if scan.party is None or scan.number < 0 or scan.place_date < 0:
@@ -115,7 +119,9 @@ def parse_header(text: str) -> OfficialHeader | None:
     else:
         return None
     issuer_lines = _issuer_lines(scan, type_at)
-    last = max(last, scan.number, scan.place_date, *scan.motto)
+    header_end = type_at if type_at >= 0 else scan.place_date  # a motto further down is body
+    mottos = [index for index in scan.motto if index <= header_end]
+    last = max(last, scan.number, scan.place_date, *mottos)
     return OfficialHeader(
         issuer_lines=issuer_lines,
         issuer_name=issuer_name(issuer_lines, of_body),
@@ -160,13 +166,15 @@ def _join_blank_dates(line: str, spans: list[tuple[int, int]]) -> list[tuple[int
 
 
 def _is_upper(s: str) -> bool:
-    letters = [c for c in s if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    """All letters capitals, and at least two of them."""
+    return s.isupper() and sum(c.isalpha() for c in s) >= 2
 
 
 def _scan(cells: list[_Cell]) -> _Scan:
     scan = _Scan()
     for index, cell in enumerate(cells):
+        if len(cell.text) > _MAX_HEADER_CELL:  # a paragraph of body text
+            continue
         spans = _motto_spans(scan, index, cell) + _number_span(scan, index, cell)
         spans += _place_date_span(scan, index, cell)
         vv = _VV.match(cell.folded)
@@ -207,7 +215,7 @@ def _place_date_span(scan: _Scan, index: int, cell: _Cell) -> list[tuple[int, in
     m = _PLACE_DATE.search(cell.folded)
     if m is None:
         return []
-    place, place_start = _place(cell.text, m.start("place"), m.end("place"))
+    place, place_start = _place(cell.text, max(0, m.start() - 60), m.start())
     if not place:
         return []
     scan.place_date, scan.place = index, place

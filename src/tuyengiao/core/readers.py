@@ -26,7 +26,7 @@ from selectolax.lexbor import LexborHTMLParser
 from tuyengiao.core.legacy import legacy_to_unicode
 from tuyengiao.core.text import DecodeError, clean_invisibles, decode_bytes, nfc
 
-__all__ = ["ACCEPTED_EXTENSIONS", "ReadError", "ReadResult", "read_document"]
+__all__ = ["ACCEPTED_EXTENSIONS", "ReadError", "ReadResult", "read_document", "visible_date"]
 
 ACCEPTED_EXTENSIONS = (".txt", ".html", ".htm", ".docx", ".pdf")
 

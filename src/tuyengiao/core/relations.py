@@ -60,6 +60,8 @@ _LEAD_RE = re.compile(
 _SENTENCE_RE = re.compile(rf"[.!?](?=[ \t]+[{UPPER}“\"])|\n")
 _ISSUE_BEFORE_RE = re.compile(r"(?:ban hành|ký|có|ra|phát hành|xây dựng)[ \t]+\Z")
 _SELF_DOC_RE = re.compile(r"(?i)ban hành|xây dựng|hướng dẫn|như sau|kế hoạch")
+_LIST_START_RE = re.compile(r"[ \t“\"]*(?:các[ \t]+)?")
+_SEGMENT_OPEN_RE = re.compile(r";[ \t]*[“\"]?[ \t]*(?:các[ \t]+)?\Z")
 _SUBJECT_KINDS = (NUMBERED, SHORT_FORM, PARTIAL)
 _OPENING = 600
 
@@ -160,33 +162,38 @@ def _leading_chain(
     items = _chain_items(text, citations, inside, lead.end())
     if not items:
         return
-    issued = next(
-        (i for i in inside if i not in items and _ISSUE_BEFORE_RE.search(text, start, citations[i].start)
-         and citations[i].kind in _SUBJECT_KINDS),
-        None,
-    )
-    if issued is None:
-        if start > _OPENING or not _SELF_DOC_RE.search(text, citations[items[-1]].end, end):
-            return
+    issued = _issued_in(text, citations, [i for i in inside if i not in items], start)
+    if issued is None and (
+        start > _OPENING or not _SELF_DOC_RE.search(text, citations[items[-1]].end, end)
+    ):
+        return
     rel_end = citations[issued].end if issued is not None else end
     for obj in items:
-        if issued is not None and obj > issued:
-            continue
-        _add(text, citations, (IMPLEMENTS, issued, obj, start, rel_end), out, seen)
+        if issued is None or obj < issued:
+            _add(text, citations, (IMPLEMENTS, issued, obj, start, rel_end), out, seen)
 
 
-def _chain_items(text: str, citations: list[Citation], inside: list[int], after: int) -> list[int]:
+def _issued_in(text: str, citations: list[Citation], candidates: list[int], lo: int) -> int | None:
+    """The first candidate introduced by an issuance verb ("... đã ban hành Kế hoạch ...")."""
+    for i in candidates:
+        c = citations[i]
+        if c.kind in _SUBJECT_KINDS and _ISSUE_BEFORE_RE.search(text, lo, c.start):
+            return i
+    return None
+
+
+def _chain_items(
+    text: str, citations: list[Citation], inside: list[int], after: int
+) -> list[int]:
     """The documents listed after "Thực hiện": the first one, those coordinated with it, and
     those opening a later ";"-separated segment."""
-    if not inside or not re.fullmatch(r"[ \t“\"]*(?:các[ \t]+)?", text[after:citations[inside[0]].start]):
+    if not inside or not _LIST_START_RE.fullmatch(text, after, citations[inside[0]].start):
         return []
     items = _coordinated(text, citations, inside[0])
-    for i in inside:
-        if i in items or i == inside[0]:
+    for i in inside[1:]:
+        if i in items:
             continue
-        prev_end = citations[i - 1].end if i > 0 else after
-        gap = text[max(after, prev_end):citations[i].start]
-        segment_open = re.search(r";[ \t]*[“\"]?[ \t]*(?:các[ \t]+)?\Z", gap)
-        if segment_open and not _ISSUE_BEFORE_RE.search(gap):
+        gap = text[max(after, citations[i - 1].end):citations[i].start]
+        if _SEGMENT_OPEN_RE.search(gap):
             items += _coordinated(text, citations, i)
     return sorted(set(items))

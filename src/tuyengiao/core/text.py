@@ -15,6 +15,8 @@ from tuyengiao.core.legacy import detect_legacy, legacy_to_unicode
 
 __all__ = [
     "DecodeError",
+    "VIETNAMESE_LETTERS",
+    "VIETNAMESE_VOWELS",
     "canonical_tones",
     "clean_invisibles",
     "decode_bytes",

@@ -6,18 +6,22 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
+from ..terms import int_to_roman, roman_to_int
 from . import patterns as p
 from .dates import ParsedDate, parse_date_match
-from ..terms import roman_to_int
 from .tables import (
     ORDINAL_WORDS,
     SHORT_TYPE_ABBREVS,
+    TYPE_WORD_ENDINGS,
     TYPE_WORD_LOOKUP,
-    TYPE_WORD_MAX_WORDS,
 )
 
 _LEFT_WINDOW = 80
 _OPENERS = "“\"'‘(["
+_SO_ENDINGS = ("số", "so", "no", "no.")
+_PLENUM_WORDS = frozenset({"ương", "tw", "tư", "thứ"})
+_SMALL_ROMANS = {int_to_roman(n): n for n in range(1, 41)}
+_VERB_ENDINGS = frozenset({"hành", "ký", "có", "ra", "hanh"})
 
 
 @dataclass(slots=True)
@@ -56,60 +60,98 @@ def read_left(text: str, pos: int, floor: int, *, elided: bool) -> Left:
     lo = max(floor, pos - _LEFT_WINDOW)
     out = Left(pos)
     cut = pos
-    if elided:
+    near = text[max(lo, pos - 5):pos]
+    if elided and ("," in near or "và" in near or "&" in near):
         m = p.ELIDED_TAIL_RE.search(text, lo, cut)
         if m:
             for num in re.finditer(r"\d{1,5}", m.group(1)):
                 out.elided.append((num.group(), m.start(1) + num.start(), m.start(1) + num.end()))
             cut = m.start()
-    m = p.SO_TAIL_RE.search(text, lo, cut)
-    if m:
-        out.has_so, cut = True, m.start()
-        out.start = cut
-    found = _type_word_before(text, lo, cut, out)
+    if cut == lo or not text[cut - 1].isspace() and text[cut - 1] != ":":
+        return out
+    seg = text[lo:cut]
+    words = seg.split()
+    ends = _word_ends(seg, words)
+    if words and words[-1].lower().rstrip(":") in _SO_ENDINGS:
+        out.has_so = True
+        out.start = lo + ends[-1] - len(words[-1])
+        words, ends = words[:-1], ends[:-1]
+    found = bool(words) and _type_word_before(text, lo, words, ends, out)
     if out.has_so and (not found or out.word == "luật"):
-        _law_title_before(text, max(floor, cut - 150), cut, out)
+        _law_title_before(text, max(floor, out.start - 150), out.start, out)
     return out
 
 
-def _type_word_before(text: str, lo: int, cut: int, out: Left) -> bool:
-    head = text[lo:cut]
-    stripped = head.rstrip()
-    if not stripped or len(stripped) == len(head):
-        return False
-    words = stripped.rsplit(None, TYPE_WORD_MAX_WORDS)[-TYPE_WORD_MAX_WORDS:]
-    for n in range(len(words), 0, -1):
-        first = words[-n].lstrip(_OPENERS)
-        candidate = " ".join([first, *words[len(words) - n + 1:]])
-        hit = TYPE_WORD_LOOKUP.get(candidate.lower())
-        if hit is None and n == 1 and candidate in SHORT_TYPE_ABBREVS:
-            hit = (SHORT_TYPE_ABBREVS[candidate], True, candidate)
-        if hit is None or (hit[2] == "luật" and _previous_word(stripped, n) == "pháp"):
+def _word_ends(seg: str, words: list[str]) -> list[int]:
+    """End offsets in ``seg`` of its last few whitespace-separated ``words``."""
+    ends = [0] * len(words)
+    pos = len(seg)
+    for i in range(len(words) - 1, max(-1, len(words) - 6), -1):
+        pos = seg.rfind(words[i], 0, pos)
+        ends[i] = pos + len(words[i])
+    return ends
+
+
+def _type_word_before(text: str, lo: int, words: list[str], ends: list[int], out: Left) -> bool:
+    last = words[-1].rstrip(":").lstrip(_OPENERS)
+    if last in SHORT_TYPE_ABBREVS:
+        hit = (SHORT_TYPE_ABBREVS[last], True, last)
+        return _set_type_word(text, out, lo + ends[-1] - len(words[-1].rstrip(":")) , hit)
+    for n, phrase in TYPE_WORD_ENDINGS.get(last.lower(), ()):
+        if n > len(words) or n > 5:
             continue
-        out.type_word, out.strong, out.word = hit
-        out.start = lo + _start_of_last_words(stripped, n) + len(words[-n]) - len(first)
-        out.capitalised = candidate[:1].isupper() and not _sentence_initial(text, out.start)
-        return True
+        chosen = words[-n:]
+        first = chosen[0].lstrip(_OPENERS)
+        if " ".join([first, *chosen[1:]]).rstrip(":").lower() != phrase:
+            continue
+        if phrase == "luật" and len(words) > 1 and words[-2].lower() == "pháp":
+            return False
+        start = lo + ends[-n] - len(first)
+        return _set_type_word(text, out, start, TYPE_WORD_LOOKUP[phrase])
     return False
+
+
+def may_follow_type_word(text: str, pos: int, floor: int) -> bool:
+    """A cheap test before ``read_left``: is the word before ``pos`` (or before "số") one that
+    ends a type word, a type abbreviation, or "Trung ương"/"TW"?"""
+    words = text[max(floor, pos - 30):pos].split()
+    if words and words[-1].lower().rstrip(":") in _SO_ENDINGS:
+        words.pop()
+    if not words:
+        return False
+    word = words[-1].rstrip(":").lstrip(_OPENERS)
+    low = word.lower()
+    if word in SHORT_TYPE_ABBREVS or low in _PLENUM_WORDS:
+        return True
+    for n, phrase in TYPE_WORD_ENDINGS.get(low, ()):
+        if n <= len(words) and " ".join(words[-n:]).lstrip(_OPENERS).lower() == phrase:
+            return True
+    return False
+
+
+def _set_type_word(text: str, out: Left, start: int, hit: tuple[str, bool, str]) -> bool:
+    out.type_word, out.strong, out.word = hit
+    out.start = start
+    out.capitalised = text[start:start + 1].isupper() and not _sentence_initial(text, start)
+    return True
+
+
+def _rstrip_pos(text: str, lo: int, pos: int) -> int:
+    """The position after the last non-blank character before ``pos``."""
+    while pos > lo and text[pos - 1] in " \t\n\r":
+        pos -= 1
+    return pos
+
+
+def _word_start(text: str, lo: int, end: int) -> int:
+    """The start of the whitespace-delimited word ending at ``end``."""
+    space = max(text.rfind(" ", lo, end), text.rfind("\n", lo, end), text.rfind("\t", lo, end))
+    return max(space + 1, lo)
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
     before = text[max(0, pos - 4):pos].rstrip(" \t“\"'‘(")
     return not before or before[-1] in ".!?:;\n-–•*"
-
-
-def _previous_word(s: str, n: int) -> str:
-    before = s[: _start_of_last_words(s, n)].split()
-    return before[-1].lower() if before else ""
-
-
-def _start_of_last_words(s: str, n: int) -> int:
-    idx = len(s)
-    for _ in range(n):
-        idx = len(s[:idx].rstrip())
-        while idx > 0 and not s[idx - 1].isspace():
-            idx -= 1
-    return idx
 
 
 def _law_title_before(text: str, lo: int, cut: int, out: Left) -> bool:
@@ -152,12 +194,14 @@ def _date_after(text: str, out: Right, reference_date: datetime.date | None) -> 
     parsed = parse_date_match(m, reference_date)
     if not parsed.has_year and "." in parsed.raw:
         return
+    if m.group(0).lstrip().startswith(",") and p.NEW_CLAUSE_AFTER_RE.match(text, m.end()):
+        return  # "Kế hoạch số 15-KH/TU, ngày 20/3/2024, Ban Thường vụ tổ chức ..." (an event)
     out.date = parsed
     out.end = m.end()
 
 
 def _effective_date_before(text: str, pos: int) -> bool:
-    return bool(re.search(r"(?:hiệu lực|từ|đến)[ \t]*\Z", text[max(0, pos - 20):pos]))
+    return bool(p.EFFECTIVE_TAIL_RE.search(text, max(0, pos - 12), pos))
 
 
 def _plenum_after(text: str, out: Right) -> None:
@@ -186,7 +230,10 @@ def clean_body(body: str) -> str:
 
 def roman_or_int(s: str) -> int | None:
     """ "XIII" → 13, "12" → 12."""
-    return int(s) if s.isdigit() else roman_to_int(s)
+    if s.isdigit():
+        return int(s)
+    value = _SMALL_ROMANS.get(s)
+    return value if value is not None else roman_to_int(s)
 
 
 def ordinal_value(s: str | None) -> int | None:
@@ -199,12 +246,20 @@ def ordinal_value(s: str | None) -> int | None:
     return word if word is not None else roman_or_int(s)
 
 
+def issuance_verb_before(text: str, lo: int, start: int) -> bool:
+    """Whether the word right before ``start`` is an issuance verb ("ban hành", "ký", "có")."""
+    end = _rstrip_pos(text, lo, start)
+    return end < start and text[_word_start(text, lo, end):end] in _VERB_ENDINGS
+
+
 def preceding_subject(text: str, start: int, floor: int) -> str | None:
     """The body named just before an issuance verb preceding ``start``.
 
     "Quận ủy Ba Đình đã ban hành Kế hoạch ..." → "Quận ủy Ba Đình".
     """
     lo = max(floor, start - 120)
+    if not issuance_verb_before(text, lo, start):
+        return None
     verb = p.SUBJECT_VERB_TAIL_RE.search(text, max(lo, start - 40), start)
     if not verb:
         return None
@@ -221,6 +276,8 @@ def preceding_date(
     date and one issuance verb, and no other designation sits between them.
     """
     lo = max(floor, start - 200)
+    if not issuance_verb_before(text, lo, start):
+        return None
     if not p.SUBJECT_VERB_TAIL_RE.search(text, max(lo, start - 60), start):
         return None
     clause_start = lo

@@ -46,10 +46,9 @@ def parse_date_match(
     Returns:
         The parsed date; ``valid`` is False for an impossible calendar date (V03).
     """
-    groups = m.groupdict()
-    prefix = "l" if groups.get("ld") else ""
-    day, month = int(groups[prefix + "d"]), int(groups[prefix + "m"])
-    year_raw = groups.get(prefix + "y")
+    prefix = "l" if "ld" in m.re.groupindex and m.group("ld") else ""
+    day, month = int(m.group(prefix + "d")), int(m.group(prefix + "m"))
+    year_raw = m.group(prefix + "y")
     start = m.start(prefix + "d")
     end = m.end(prefix + "y") if year_raw else m.end(prefix + "m")
     out = ParsedDate(None, m.string[start:end], has_year=year_raw is not None)

@@ -26,7 +26,7 @@ DESIGNATION_RE = re.compile(
     rf"(?P<num>\d{{1,5}})(?:[ \t]*(?P<ysep>[-–—/])[ \t]*(?P<year>(?:19|20)\d\d)(?!\d))?"
     rf"(?P<rest>(?:{_SEP}{TOKEN}){{1,5}})"
 )
-_GROUP_RE = re.compile(rf"[ \t]*(?P<sep>[-–—/])[ \t]*(?P<tok>{TOKEN})")
+_SPLIT_RE = re.compile(r"([ \t]*[-–—/][ \t]*)")
 
 
 @dataclass(slots=True)
@@ -85,15 +85,18 @@ def read_designation(m: re.Match[str], *, in_context: bool) -> Designation | Non
 
 def _groups(m: re.Match[str]) -> list[_Group]:
     out: list[_Group] = []
-    for g in _GROUP_RE.finditer(m.string, m.start("rest"), m.end("rest")):
-        raw = g.group("tok")
-        sep = "/" if g.group("sep") == "/" else "-"
+    parts = _SPLIT_RE.split(m.group("rest"))  # ["", sep, token, sep, token, ...]
+    pos = m.start("rest")
+    for i in range(1, len(parts) - 1, 2):
+        sep_raw, raw = parts[i], parts[i + 1]
+        pos += len(sep_raw) + len(raw)
         type_, issuer = canonical_type(raw), canonical_issuer(raw)
         if not (type_ or issuer or _abbrev_like(raw)):
             break
-        if out and " " in g.group(0) and not (type_ or issuer or raw == raw.upper()):
+        spaced = " " in sep_raw or "\t" in sep_raw
+        if out and spaced and not (type_ or issuer or raw == raw.upper()):
             break
-        out.append(_Group(sep, raw, g.end(), type_, issuer))
+        out.append(_Group("/" if "/" in sep_raw else "-", raw, pos, type_, issuer))
     return out
 
 
@@ -103,7 +106,7 @@ def _abbrev_like(token: str) -> bool:
     if not letters or not letters[0].isupper():
         return False
     capitals = sum(1 for ch in letters if ch.isupper())
-    return capitals >= 2 or len(letters) < len(token) or letters == letters.upper() and len(letters) > 1
+    return capitals >= 2 or len(letters) < len(token)
 
 
 def _issuer_of(group: _Group) -> tuple[str, int | None]:
@@ -255,11 +258,9 @@ def _surface_warnings(raw: str, out: Designation) -> None:
         out.warnings.append("whitespace_in_symbol")
     if "–" in raw or "—" in raw:
         out.warnings.append("dash_normalized")
-    if "Ư" in raw.upper():
+    if "Ư" in raw or "ư" in raw:
         out.warnings.append("issuer_variant_normalized:TƯ→TW")
-    letters = re.sub(r"[^A-Za-zĐđ]", "", raw)
-    canon = re.sub(r"[^A-Za-zĐđ]", "", out.designation)
-    if "D" in letters.upper() and letters.upper().count("Đ") < canon.upper().count("Đ"):
+    if raw.count("Đ") + raw.count("đ") < out.designation.count("Đ"):
         out.warnings.append("ascii_D_normalized_to_Đ")
-    elif letters and letters == letters.lower():
+    elif raw == raw.lower() and raw != raw.upper():
         out.warnings.append("case_normalized")

@@ -10,6 +10,7 @@ from . import patterns as p
 from .context import (
     Left,
     Right,
+    may_follow_type_word,
     ordinal_value,
     preceding_date,
     preceding_subject,
@@ -42,7 +43,11 @@ _Found = tuple[list[Citation], int] | None
 _MAX_NATIONAL_CONGRESS = 14
 _LEGAL_TYPES_WITH_YEAR = frozenset({"NĐ", "TT", "QĐ", "NQ", "TTLT", "CT"})
 _COORD_GAP_RE = re.compile(r"[ \t]*(?:,[ \t]*(?:và[ \t]+)?|và[ \t]+|&[ \t]*)")
-_TW_TAIL_RE = re.compile(r"(?:(?i:trung ương)|TW|TƯ)[ \t]+(?:(?i:lần[ \t]+thứ)[ \t]+)?\Z")
+_TW_TAIL_RE = re.compile(r"(?:(?i:trung ương)|TW|TƯ)[ \t]*(?:(?i:lần[ \t]+thứ)[ \t]+)?\Z")
+_OTHER_CONGRESS_RE = re.compile(
+    r"công đoàn|đoàn|hội |mặt trận|cổ đông|thanh niên|phụ nữ|cựu chiến binh|nông dân|thi đua"
+)
+_NATIONAL_MIDS = frozenset({"đại biểu toàn quốc", "toàn quốc", "đại biểu"})
 _HEADER_PREFIX_RE = re.compile(r"[ \t]*(?:(?:Số|số|SỐ|So|so|No\.?)[ \t]*:?[ \t]*)?")
 
 
@@ -104,13 +109,13 @@ def _find(text: str, reference_date: datetime.date | None) -> list[Citation]:
         if found:
             out.extend(found[0])
             consumed = found[1]
+    out.sort(key=lambda c: c.start)
     _share_dates(text, out)
     for c in out:
         while c.end > c.start and text[c.end - 1] in " \t,":
             c.end -= 1
         c.raw = text[c.start:c.end]
         _validate(c, reference_date)
-    out.sort(key=lambda c: c.start)
     return out
 
 
@@ -203,10 +208,14 @@ def _elided(text: str, c: Citation, d: Designation, left: Left) -> list[Citation
 
 
 def _short_form(text: str, pos: int, floor: int, ref: datetime.date | None) -> _Found:
+    if not may_follow_type_word(text, pos, floor):
+        return _plenum_digit(text, pos, floor) if text[pos - 1:pos].isalpha() else None
+    m = p.PARTIAL_RE.match(text, pos)
+    if p.UNIT_AFTER_RE.match(text, m.end()):
+        return None
     left = read_left(text, pos, floor, elided=False)
     if not left.type_word:
         return _plenum_digit(text, pos, floor)
-    m = p.PARTIAL_RE.match(text, pos)
     number = int(m.group("num"))
     year_raw = m.group("year") or m.group("year2")
     if p.ELIDED_AFTER_RE.match(text, m.end("num")) or not _plausible_short(text, m, left):
@@ -300,7 +309,7 @@ def _congress(text: str, start: int, floor: int) -> _Found:
     if not m:
         return None
     mid = m.group("mid").lower()
-    if mid.strip() and ("đảng" not in mid or (m.group("ord").isdigit() and not m.group("lan"))):
+    if not _party_congress(mid, m):
         return None
     nq = p.NQ_LEFT_RE.search(text, max(floor, start - 25), start)
     number = roman_or_int(m.group("ord"))
@@ -312,6 +321,15 @@ def _congress(text: str, start: int, floor: int) -> _Found:
     )
     c.level = _congress_level(mid, bool(m.group("of")), number, c)
     return [c], c.end
+
+
+def _party_congress(mid: str, m: re.Match[str]) -> bool:
+    """Whether the words between "Đại hội" and the ordinal name a Party congress."""
+    if not mid.strip():
+        return True
+    if _OTHER_CONGRESS_RE.search(mid) or (m.group("ord").isdigit() and not m.group("lan")):
+        return False
+    return "đảng" in mid or bool(m.group("of")) or mid.strip() in _NATIONAL_MIDS
 
 
 def _congress_level(mid: str, of_party: bool, number: int, c: Citation) -> str:
@@ -344,6 +362,11 @@ def _share_dates(text: str, found: list[Citation]) -> None:
             continue
         a.date, a.date_raw, a.date_source = b.date, b.date_raw, "shared"
         a.warn("date_shared_across_coordinated_refs")
+    for a, b in zip(found, found[1:], strict=False):
+        if b.date or b.date_raw or a.date_source != "preceding_clause":
+            continue
+        if _COORD_GAP_RE.fullmatch(text, a.end, b.start) and b.kind == a.kind:
+            b.date, b.date_raw, b.date_source = a.date, a.date_raw, "shared"
 
 
 def _validate(c: Citation, ref: datetime.date | None) -> None:

@@ -43,9 +43,9 @@ def _trigger_lookbehinds() -> str:
 # lets the regex engine skip everything else quickly.
 TRIGGER_RE = re.compile(
     r"[0-9ạộ](?:"
-    r"(?<=[0-9])(?<![0-9A-Za-zĐđ./\-–][0-9])(?:"
+    r"(?<=[0-9])(?:(?<![0-9A-Za-zĐđ./\-–][0-9])(?:"
     r"[0-9]{0,4}[ \t]*[-–—/][ \t]*(?:[0-9]{4}[ \t]*[-–/][ \t]*)?[A-Za-zĐđƯư]"
-    rf"|{_trigger_lookbehinds()})"
+    rf"|{_trigger_lookbehinds()})|(?<=(?:TW|TƯ)[0-9]))"
     r"|(?<=[Đđ]ạ)i[ \t]+hội|(?<=[Hh]ộ)i[ \t]+nghị)"
 )
 
@@ -63,12 +63,12 @@ _BCH_TW = rf"(?:(?i:ban chấp hành)|BCH)[ \t]+{_TW}(?:[ \t]+(?i:đảng))?"
 PLENUM_RE = re.compile(
     rf"(?:(?i:hội nghị)[ \t]+(?i:lần[ \t]+thứ)[ \t]+(?P<pa>{ORD})[ \t]*,?[ \t]*"
     rf"(?:(?i:của)[ \t]+)?{_BCH_TW}"
-    rf"|(?:(?i:hội nghị)[ \t]+)?(?:(?i:ban chấp hành)[ \t]+)?{_TW}(?:[ \t]+(?i:đảng))?[ \t]+"
+    rf"|(?:(?i:hội nghị)[ \t]+)?(?:(?i:ban chấp hành)[ \t]+)?{_TW}(?:[ \t]+(?i:đảng))?[ \t]*"
     rf"(?:(?i:lần[ \t]+thứ)[ \t]+)?(?P<pb>{ORD}))"
     rf"(?:[ \t]*,?[ \t]*{TERM_TAIL})?"
 )
 PLENUM_AFTER_RE = re.compile(
-    rf"[ \t]*,?[ \t]*(?:(?:của|tại|được thông qua tại)[ \t]+)?(?=[Hh]ội)"
+    r"[ \t]*,?[ \t]*(?:(?:của|tại|được thông qua tại)[ \t]+)?(?=[Hh]ội)"
 )
 
 # "Đại hội XIII", "Đại hội Đảng toàn quốc lần thứ XIII", "Đại hội 12", "Đại hội đại biểu
@@ -135,8 +135,8 @@ DATE_AFTER_RE = re.compile(
     rf"(?(dopen)\))"
 )
 BARE_DATE_AFTER_RE = re.compile(
-    rf"[ \t]*(?:,|(?P<dopen>\())[ \t]*(?P<d>\d{{1,2}})(?P<sep>[/.\-])(?P<m>\d{{1,2}})(?P=sep)"
-    rf"(?P<y>\d{{4}})(?![\d/])(?(dopen)[ \t]*\))"
+    r"[ \t]*(?:,|(?P<dopen>\())[ \t]*(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})(?P=sep)"
+    r"(?P<y>\d{4})(?![\d/])(?(dopen)[ \t]*\))"
 )
 SUBJECT_VERB_TAIL_RE = re.compile(
     r"(?:(?:đã|vừa|mới|cũng|chính thức)[ \t]+)*(?:ký[ \t]+)?"
@@ -147,8 +147,10 @@ CLAUSE_DATE_RE = re.compile(
     rf"(?:(?<![\w/.\-])(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]rưa|[Tt]ối|[Đđ]êm|[Hh]ôm)[ \t]+|\A[ \t]*)"
     rf"{DATE}"
 )
-ISSUANCE_VERB_RE = re.compile(r"(?<![\w])(?:ban hành|ký|phát hành|ban hanh)(?![\w])")
+ISSUANCE_VERB_RE = re.compile(r"(?<![\w])(?:ban hành|ký|phát hành|ban hanh|có|ra)(?![\w])")
 DESIGNATION_LIKE_RE = re.compile(r"\d[ \t]*[-–/][ \t]*[A-ZĐ]")
+EFFECTIVE_TAIL_RE = re.compile(r"(?:hiệu lực|từ|đến)[ \t]*(?:ngày[ \t]*)?\Z")
+NEW_CLAUSE_AFTER_RE = re.compile(rf"[ \t]*,[ \t]*[{UPPER}]")
 SENTENCE_END_RE = re.compile(rf"[.!?…](?=[ \t]+[{UPPER}\d“\"(]|[ \t]*\n)|\n|;")
 
 # After the number of a short form: what makes it a count or a quantity, not a document.

@@ -216,6 +216,8 @@ def canonical_issuer(token: str) -> str | None:
 
 def split_legislature(token: str) -> tuple[str, int] | None:
     """Split "QH14" into ("QH", 14) and "UBTVQH15" into ("UBTVQH", 15); None otherwise."""
+    if not token[-1:].isdigit():
+        return None
     up = token.upper()
     for prefix in _LEGISLATURE_ISSUERS:
         rest = up[len(prefix):]
@@ -288,7 +290,18 @@ def _type_word_lookup() -> dict[str, tuple[str, bool, str]]:
 
 # lower-case spelling → (abbreviation, strong, canonical word)
 TYPE_WORD_LOOKUP: dict[str, tuple[str, bool, str]] = _type_word_lookup()
-TYPE_WORD_MAX_WORDS = 4
+
+
+def _endings() -> dict[str, tuple[tuple[int, str], ...]]:
+    out: dict[str, list[tuple[int, str]]] = {}
+    for phrase in TYPE_WORD_LOOKUP:
+        words = phrase.split()
+        out.setdefault(words[-1], []).append((len(words), phrase))
+    return {k: tuple(sorted(v, reverse=True)) for k, v in out.items()}
+
+
+# last word of a type word → (word count, spelling), longest first
+TYPE_WORD_ENDINGS: dict[str, tuple[tuple[int, str], ...]] = _endings()
 
 # Words ("tám", "mười hai") used as ordinals of plenums and congresses.
 ORDINAL_WORDS: dict[str, int] = {
