@@ -19,6 +19,7 @@ from tuyengiao.core.terms import (
     int_to_roman,
     legislature_for_date,
     party_term_for_date,
+    party_term_range,
     roman_to_int,
 )
 
@@ -198,3 +199,9 @@ def test_it_rejects_malformed_roman_numerals(bad):
 @given(st.integers(1, 3999))
 def test_roman_numerals_round_trip(n):
     assert roman_to_int(int_to_roman(n)) == n
+
+
+def test_it_gives_the_span_of_a_party_term():
+    assert party_term_range(13) == (D(2021, 1, 25), D(2026, 1, 19))
+    assert party_term_range(14) == (D(2026, 1, 19), None)
+    assert party_term_range(99) is None

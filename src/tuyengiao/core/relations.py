@@ -36,7 +36,7 @@ class Relation:
 
 _FILLER = (
     r"về việc|về|nhằm|để|đã|sẽ|vừa|mới|cũng|việc|tiếp tục|đẩy mạnh|tăng cường|nghiêm túc"
-    r"|tổ chức|học tập|quán triệt|triển khai|lãnh đạo|chỉ đạo|và|các|ban hành|kèm theo"
+    r"|tổ chức|học tập|quán triệt|triển khai|lãnh đạo|chỉ đạo|các|ban hành|kèm theo"
 )
 _CUES = (
     r"(?P<guides>hướng dẫn thực hiện|hướng dẫn thi hành|hướng dẫn triển khai|hướng dẫn"
@@ -116,7 +116,7 @@ def _explicit(
         return
     kind = next(k for k in (GUIDES, IMPLEMENTS, REPLACES, AMENDS, REPEALS) if m.group(k))
     subject, first_obj = i, i + 1
-    if m.group("passive") and m.group("by"):
+    if m.group("by"):
         subject, first_obj = i + 1, i
     if citations[subject].kind not in _SUBJECT_KINDS:
         return

@@ -233,7 +233,7 @@ def _v08_year_part(f: DocumentFacts) -> Finding | None:
 
 
 def _needs_year(f: DocumentFacts) -> bool:
-    return f.type in LEGAL_YEAR_TYPES or (f.type == "TT" and f.type_word != "TT")
+    return f.type in LEGAL_YEAR_TYPES or f.type == "TT"  # the caller checked system == state
 
 
 def _issuer_level(f: DocumentFacts) -> Finding | None:

@@ -90,20 +90,27 @@ def _fts5_expr(groups: list[list[str]], column: str) -> str:
 
 
 def search_ids(query: str, *, limit: int = 50, offset: int = 0) -> list[tuple[int, float]]:
-    """Ranked (entry id, score) pairs for ``query``; best first."""
+    """Ranked (entry id, score) pairs for ``query``; best first.
+
+    Matching is on folded text; matches with the query's own diacritics rank higher.
+    """
     groups = parse_query(query)
     if not groups:
         return []
+    exact = _exact_groups(query)
     if _is_sqlite():
-        return _sqlite_search(query, groups, limit, offset)
-    return _postgres_search(groups, limit, offset)
+        return _sqlite_search(groups, exact, limit, offset)
+    return _postgres_search(groups, exact, limit, offset)
 
 
-def _sqlite_search(query: str, groups, limit: int, offset: int):
-    exact_groups = [
-        canonical_tones(p).split() for p in _PHRASE.findall(nfc(query))
-    ] + [[canonical_tones(w)] for w in _WORD.findall(_PHRASE.sub(" ", nfc(query)))]
-    match = f"({_fts5_expr(groups, 'folded')}) OR ({_fts5_expr(exact_groups, 'exact')})"
+def _exact_groups(query: str) -> list[list[str]]:
+    query = canonical_tones(nfc(query)).lower()
+    groups = [p.split() for p in _PHRASE.findall(query)]
+    return groups + [[w] for w in _WORD.findall(_PHRASE.sub(" ", query))]
+
+
+def _sqlite_search(groups, exact, limit: int, offset: int):
+    match = f"({_fts5_expr(groups, 'folded')}) OR ({_fts5_expr(exact, 'exact')})"
     sql = (
         f"SELECT rowid, bm25({FTS_TABLE}, 4.0, 1.0) AS score FROM {FTS_TABLE} "
         f"WHERE {FTS_TABLE} MATCH %s ORDER BY score LIMIT %s OFFSET %s"
@@ -113,15 +120,19 @@ def _sqlite_search(query: str, groups, limit: int, offset: int):
         return [(row[0], -float(row[1])) for row in cur.fetchall()]
 
 
-def _postgres_search(groups, limit: int, offset: int):
-    tsquery = " & ".join("(" + " <-> ".join(_pg_lexeme(t) for t in g) + ")" for g in groups)
+def _tsquery(groups: list[list[str]]) -> str:
+    return " & ".join("(" + " <-> ".join(_pg_lexeme(t) for t in g) + ")" for g in groups)
+
+
+def _postgres_search(groups, exact, limit: int, offset: int):
     sql = (
-        "SELECT id, ts_rank_cd(to_tsvector('simple', folded), q) AS score "
-        "FROM documents_searchentry, to_tsquery('simple', %s) q "
+        "SELECT id, ts_rank_cd(to_tsvector('simple', folded), q) "
+        "+ 2 * ts_rank_cd(to_tsvector('simple', lower(title || ' ' || text)), qe) AS score "
+        "FROM documents_searchentry, to_tsquery('simple', %s) q, to_tsquery('simple', %s) qe "
         "WHERE to_tsvector('simple', folded) @@ q ORDER BY score DESC, id DESC LIMIT %s OFFSET %s"
     )
     with connection.cursor() as cur:
-        cur.execute(sql, [tsquery, limit, offset])
+        cur.execute(sql, [_tsquery(groups), _tsquery(exact), limit, offset])
         return [(row[0], float(row[1])) for row in cur.fetchall()]
 
 

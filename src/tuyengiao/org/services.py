@@ -81,7 +81,7 @@ def unit_update(*, actor: User | None, unit: Unit, **fields: Any) -> Unit:
     if "name" in fields:
         fields["name"] = " ".join(fields["name"].split())
     with transaction.atomic():
-        unit = Unit.objects.select_for_update().select_related("parent").get(pk=unit.pk)
+        unit = Unit.objects.select_for_update(of=("self",)).select_related("parent").get(pk=unit.pk)
         changed = [name for name, value in fields.items() if getattr(unit, name) != value]
         if not changed:
             return unit

@@ -60,8 +60,7 @@ def read_left(text: str, pos: int, floor: int, *, elided: bool) -> Left:
     lo = max(floor, pos - _LEFT_WINDOW)
     out = Left(pos)
     cut = pos
-    near = text[max(lo, pos - 5):pos]
-    if elided and ("," in near or "và" in near or "&" in near):
+    if elided and _may_be_elided(text[max(lo, pos - 5):pos]):
         m = p.ELIDED_TAIL_RE.search(text, lo, cut)
         if m:
             for num in re.finditer(r"\d{1,5}", m.group(1)):
@@ -71,34 +70,28 @@ def read_left(text: str, pos: int, floor: int, *, elided: bool) -> Left:
         return out
     seg = text[lo:cut]
     words = seg.split()
-    ends = _word_ends(seg, words)
     if words and words[-1].lower().rstrip(":") in _SO_ENDINGS:
         out.has_so = True
-        out.start = lo + ends[-1] - len(words[-1])
-        words, ends = words[:-1], ends[:-1]
-    found = bool(words) and _type_word_before(text, lo, words, ends, out)
+        out.start = lo + seg.rfind(words[-1])
+        seg = seg[: out.start - lo]
+        words.pop()
+    found = bool(words) and _type_word_before(text, lo, seg, words, out)
     if out.has_so and (not found or out.word == "luật"):
         _law_title_before(text, max(floor, out.start - 150), out.start, out)
     return out
 
 
-def _word_ends(seg: str, words: list[str]) -> list[int]:
-    """End offsets in ``seg`` of its last few whitespace-separated ``words``."""
-    ends = [0] * len(words)
-    pos = len(seg)
-    for i in range(len(words) - 1, max(-1, len(words) - 6), -1):
-        pos = seg.rfind(words[i], 0, pos)
-        ends[i] = pos + len(words[i])
-    return ends
+def _may_be_elided(near: str) -> bool:
+    return "," in near or "và" in near or "&" in near
 
 
-def _type_word_before(text: str, lo: int, words: list[str], ends: list[int], out: Left) -> bool:
+def _type_word_before(text: str, lo: int, seg: str, words: list[str], out: Left) -> bool:
     last = words[-1].rstrip(":").lstrip(_OPENERS)
     if last in SHORT_TYPE_ABBREVS:
         hit = (SHORT_TYPE_ABBREVS[last], True, last)
-        return _set_type_word(text, out, lo + ends[-1] - len(words[-1].rstrip(":")) , hit)
+        return _set_type_word(text, out, lo + seg.rfind(last), hit)
     for n, phrase in TYPE_WORD_ENDINGS.get(last.lower(), ()):
-        if n > len(words) or n > 5:
+        if n > len(words):
             continue
         chosen = words[-n:]
         first = chosen[0].lstrip(_OPENERS)
@@ -106,9 +99,17 @@ def _type_word_before(text: str, lo: int, words: list[str], ends: list[int], out
             continue
         if phrase == "luật" and len(words) > 1 and words[-2].lower() == "pháp":
             return False
-        start = lo + ends[-n] - len(first)
-        return _set_type_word(text, out, start, TYPE_WORD_LOOKUP[phrase])
+        return _set_type_word(text, out, lo + _start_of(seg, chosen) + len(chosen[0]) - len(first),
+                              TYPE_WORD_LOOKUP[phrase])
     return False
+
+
+def _start_of(seg: str, chosen: list[str]) -> int:
+    """Offset in ``seg`` of ``chosen``, the words that end it."""
+    pos = len(seg)
+    for word in reversed(chosen):
+        pos = seg.rfind(word, 0, pos)
+    return pos
 
 
 def may_follow_type_word(text: str, pos: int, floor: int) -> bool:
@@ -117,6 +118,8 @@ def may_follow_type_word(text: str, pos: int, floor: int) -> bool:
     words = text[max(floor, pos - 30):pos].split()
     if words and words[-1].lower().rstrip(":") in _SO_ENDINGS:
         words.pop()
+        if text.rfind("uật ", max(floor, pos - 150), pos) >= 0:
+            return True  # "Luật Giáo dục đại học sửa đổi số 34"
     if not words:
         return False
     word = words[-1].rstrip(":").lstrip(_OPENERS)
@@ -181,6 +184,8 @@ def read_right(
     if m:
         out.term = roman_or_int(m.group("term"))
         out.end = m.end()
+        if out.date is None:
+            _date_after(text, out, reference_date)
     out.consumed = out.end
     if plenum:
         _plenum_after(text, out)

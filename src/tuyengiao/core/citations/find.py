@@ -10,6 +10,7 @@ from . import patterns as p
 from .context import (
     Left,
     Right,
+    issuance_verb_before,
     may_follow_type_word,
     ordinal_value,
     preceding_date,
@@ -143,11 +144,8 @@ def _numbered(text: str, m: re.Match[str], floor: int, ref: datetime.date | None
         c.start = m.start()
     right = read_right(text, d.end, ref)
     _apply_right(c, right)
-    if c.date is None and c.date_raw is None:
-        _date_before(text, c, left.start, floor, ref)
-    if c.issuer_text is None:
-        c.issuer_text = preceding_subject(text, left.start, floor)
-    found = _elided(text, c, d, left) + [c]
+    _before(text, c, left.start, floor, ref)
+    found = [*_elided(c, d, left), c]
     return found, max(right.consumed, c.end)
 
 
@@ -180,10 +178,14 @@ def _apply_right(c: Citation, right: Right) -> None:
     c.end = right.end
 
 
-def _date_before(
-    text: str, c: Citation, start: int, floor: int, ref: datetime.date | None
-) -> None:
-    parsed = preceding_date(text, start, floor, ref)
+def _before(text: str, c: Citation, start: int, floor: int, ref: datetime.date | None) -> None:
+    """Fill the date and issuing body from the clause before: "ngày 10/6/2023, Quận ủy Ba Đình
+    đã ban hành Kế hoạch ..."."""
+    if (c.date or c.date_raw) and c.issuer_text or not issuance_verb_before(text, floor, start):
+        return
+    if c.issuer_text is None:
+        c.issuer_text = preceding_subject(text, start, floor)
+    parsed = None if c.date or c.date_raw else preceding_date(text, start, floor, ref)
     if parsed is None or parsed.value is None:
         return
     c.date, c.date_raw, c.date_source = parsed.value, parsed.raw, "preceding_clause"
@@ -191,7 +193,8 @@ def _date_before(
         c.warn(w)
 
 
-def _elided(text: str, c: Citation, d: Designation, left: Left) -> list[Citation]:
+def _elided(c: Citation, d: Designation, left: Left) -> list[Citation]:
+    """Citations for the numbers listed before a designation: "Nghị quyết số 18, 19-NQ/TW"."""
     out = []
     for i, (num_raw, start, end) in enumerate(left.elided):
         start = min(start, left.start) if i == 0 else start
@@ -209,7 +212,7 @@ def _elided(text: str, c: Citation, d: Designation, left: Left) -> list[Citation
 
 def _short_form(text: str, pos: int, floor: int, ref: datetime.date | None) -> _Found:
     if not may_follow_type_word(text, pos, floor):
-        return _plenum_digit(text, pos, floor) if text[pos - 1:pos].isalpha() else None
+        return _plenum_digit(text, pos, floor) if text[pos - 2:pos - 1].isalpha() else None
     m = p.PARTIAL_RE.match(text, pos)
     if p.UNIT_AFTER_RE.match(text, m.end()):
         return None
@@ -227,17 +230,14 @@ def _short_form(text: str, pos: int, floor: int, ref: datetime.date | None) -> _
     )
     right = read_right(text, m.end(), ref)
     _apply_right(c, right)
-    if c.date is None and c.date_raw is None:
-        _date_before(text, c, left.start, floor, ref)
-    if c.issuer_text is None:
-        c.issuer_text = preceding_subject(text, left.start, floor)
+    _before(text, c, left.start, floor, ref)
     _short_form_identity(c, left)
     return [c], max(right.consumed, c.end)
 
 
 def _plausible_short(text: str, m: re.Match[str], left: Left) -> bool:
     number = int(m.group("num"))
-    if number == 0 or p.UNIT_AFTER_RE.match(text, m.end()):
+    if number == 0:
         return False
     if not left.strong and 1945 <= number <= 2100 and len(m.group("num")) == 4:
         return False

@@ -105,7 +105,7 @@ _LOCAL_PARTY = (
 _CENTRAL_PARTY = (
     r"(?:Thường trực[ \t]+)?Ban (?i:bí thư)(?:[ \t]+Trung ương(?:[ \t]+Đảng)?)?"
     r"|Bộ (?i:chính trị)"
-    r"|Ban (?i:chấp hành) Trung ương(?:[ \t]+Đảng)?"
+    r"|(?:Ban (?i:chấp hành)|BCH)[ \t]+(?:Trung ương|TW|TƯ|T\.Ư|T\.W)(?:[ \t]+Đảng)?"
     r"|(?:Ban (?:Tuyên giáo và Dân vận|Tuyên giáo|Dân vận|Tổ chức|Kinh tế|Nội chính"
     rf"|Đối ngoại|Chính sách, chiến lược)|Văn phòng|{_UY} ban Kiểm tra|Hội đồng Lý luận"
     rf"|Quân {_UY})[ \t]+Trung ương(?:[ \t]+Đảng)?"
@@ -147,10 +147,15 @@ CLAUSE_DATE_RE = re.compile(
     rf"(?:(?<![\w/.\-])(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]rưa|[Tt]ối|[Đđ]êm|[Hh]ôm)[ \t]+|\A[ \t]*)"
     rf"{DATE}"
 )
-ISSUANCE_VERB_RE = re.compile(r"(?<![\w])(?:ban hành|ký|phát hành|ban hanh|có|ra)(?![\w])")
+ISSUANCE_VERB_RE = re.compile(
+    r"(?<![\w])(?:ký ban hành|ban hành|ký|phát hành|ban hanh|có|ra)(?![\w])"
+)
 DESIGNATION_LIKE_RE = re.compile(r"\d[ \t]*[-–/][ \t]*[A-ZĐ]")
 EFFECTIVE_TAIL_RE = re.compile(r"(?:hiệu lực|từ|đến)[ \t]*(?:ngày[ \t]*)?\Z")
-NEW_CLAUSE_AFTER_RE = re.compile(rf"[ \t]*,[ \t]*[{UPPER}]")
+_TYPE_WORDS_CAP = "|".join(
+    sorted({w.capitalize() for w in TYPE_WORDS if w}, key=len, reverse=True)
+)
+NEW_CLAUSE_AFTER_RE = re.compile(rf"[ \t]*,[ \t]*(?!(?:{_TYPE_WORDS_CAP})(?!\w))[{UPPER}]")
 SENTENCE_END_RE = re.compile(rf"[.!?…](?=[ \t]+[{UPPER}\d“\"(]|[ \t]*\n)|\n|;")
 
 # After the number of a short form: what makes it a count or a quantity, not a document.
@@ -163,7 +168,8 @@ UNIT_AFTER_RE = re.compile(
     r"|tầng|phòng|tuổi|xã|phường|huyện|tỉnh|năm(?![ \t]+(?:19|20)\d\d)|tháng(?![ \t]*\d)"
     r"|ngày(?![ \t]*\d)|m|cm|mm|kW|MW|độ|lượng|đợt|vòng|trận|bàn|giải|sao|chỗ|ghế|xe|tàu"
     r"|inch|GB|MB|trước|sau|mới|cũ|khác|phương án|dự thảo|mô hình|công trình|hạng mục"
-    r"|tổ chức|cá nhân|tập thể|gia đình|thôn|tổ|khu|cụm|điểm|lô|thửa|hồ sơ)(?![\w])))"
+    r"|tổ chức|cá nhân|tập thể|gia đình|thôn|tổ|khu|cụm|điểm|lô|thửa|hồ sơ|kỳ|phiên|lĩnh vực"
+    r"|tiêu chí|vấn đề|ngành|cấp|học kỳ|mặt|chữ|trụ cột|đột phá|khâu|trường|lượng)(?![\w])))"
 )
 # After the number of a short form introduced by a lower-case weak type word ("kế hoạch 5"):
 # only a clear boundary or a word that typically follows a document's name.

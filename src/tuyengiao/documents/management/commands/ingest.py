@@ -4,7 +4,6 @@ import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand
-from django.db import close_old_connections
 from tqdm import tqdm
 
 from tuyengiao.documents.ingest import (
@@ -37,7 +36,6 @@ class Command(BaseCommand):
                 self._report(outcome, quiet)
             progress.update(1)
         progress.close()
-        close_old_connections()
         summary = (
             f"Đã nạp {counts['created']}, đã có {counts['unchanged']}, lỗi {counts['failed']}."
         )
