@@ -36,7 +36,11 @@ def run(n: int = 10_000, runs: int = 3) -> dict:
     t_ours, t_bare = best_of(runs, ours), best_of(runs, bare)
     found = sum(len(find_citations(t)) for t in texts)
     return {
-        "articles": len(texts), "megabytes": round(size / 1e6, 1), "citations": found,
-        "ours_s": round(t_ours, 3), "bare_regex_s": round(t_bare, 3),
-        "ratio": round(t_ours / t_bare, 2), "ours_mb_per_s": round(size / 1e6 / t_ours, 1),
+        "articles": len(texts),
+        "megabytes": round(size / 1e6, 1),
+        "citations": found,
+        "ours_s": round(t_ours, 3),
+        "bare_regex_s": round(t_bare, 3),
+        "ratio": round(t_ours / t_bare, 2),
+        "ours_mb_per_s": round(size / 1e6 / t_ours, 1),
     }

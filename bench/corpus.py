@@ -21,7 +21,13 @@ def baomoi(limit: int) -> list[dict]:
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         for line in handle:
             obj = json.loads(line)
-            articles.append({"title": obj.get("title") or "", "text": obj.get("text") or "", "id": obj.get("id")})
+            articles.append(
+                {
+                    "title": obj.get("title") or "",
+                    "text": obj.get("text") or "",
+                    "id": obj.get("id"),
+                }
+            )
             if len(articles) >= limit:
                 break
     return articles

@@ -88,21 +88,25 @@ def write_markdown(results: dict) -> None:
         "",
         "| | time | throughput |",
         "|---|---|---|",
-        f"| `find_citations` | {c['ours_s']} s | {c['ours_mb_per_s']} MB/s, {c['citations']:,} citations |",
+        f"| `find_citations` | {c['ours_s']} s "
+        f"| {c['ours_mb_per_s']} MB/s, {c['citations']:,} citations |",
         f"| bare regex scan | {c['bare_regex_s']} s | |",
         f"| **ratio** | **{c['ratio']}×** | goal ≤ 2× |",
         "",
         "## Ingest of news articles (issue 2)",
         "",
-        f"The same {s['articles']:,} articles through `ingest_article` (citations, relations, storing,",
-        "search index), one process pinned to one core, into a fresh database.",
+        f"The same {s['articles']:,} articles through `ingest_articles`, the path of",
+        "`tuyengiao ingest FILE.jsonl` (citations, relations, storing, search index), one",
+        "process pinned to one core, into a fresh database.",
         "",
         "| database | seconds | articles/s | citations stored |",
         "|---|---|---|---|",
         f"| SQLite (WAL) | {s['seconds']} | **{s['articles_per_s']}** | {s['citations']:,} |",
     ]
     if p:
-        lines.append(f"| PostgreSQL (local) | {p['seconds']} | {p['articles_per_s']} | {p['citations']:,} |")
+        lines.append(
+            f"| PostgreSQL (local) | {p['seconds']} | {p['articles_per_s']} | {p['citations']:,} |"
+        )
     else:
         lines.append("| PostgreSQL | not measured (server unreachable) | | |")
     lines += ["", "Goal: ≥ 300 articles/s on one core into SQLite.", ""]

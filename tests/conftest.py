@@ -47,25 +47,50 @@ def tree(db):
     tw = make_unit("Ban Chấp hành Trung ương Đảng", level=Level.CENTRAL, symbol="TW", code="tw")
     hanoi = make_unit("Thành ủy Hà Nội", parent=tw, symbol="TU", area_name="Hà Nội", code="p-01")
     hanoi_dept = make_unit(
-        "Ban Tuyên giáo và Dân vận Thành ủy Hà Nội", parent=hanoi, kind=Kind.DEPARTMENT,
-        symbol="BTGDVTU", area_name="Hà Nội", code="p-01-btgdv",
+        "Ban Tuyên giáo và Dân vận Thành ủy Hà Nội",
+        parent=hanoi,
+        kind=Kind.DEPARTMENT,
+        symbol="BTGDVTU",
+        area_name="Hà Nội",
+        code="p-01-btgdv",
     )
     caugiay = make_unit(
-        "Quận ủy Cầu Giấy", parent=hanoi, level=Level.DISTRICT, symbol="QU",
-        area_name="Cầu Giấy", code="d-005", valid_to=dt.date(2025, 6, 30),
+        "Quận ủy Cầu Giấy",
+        parent=hanoi,
+        level=Level.DISTRICT,
+        symbol="QU",
+        area_name="Cầu Giấy",
+        code="d-005",
+        valid_to=dt.date(2025, 6, 30),
     )
     badinh = make_unit(
-        "Đảng ủy phường Ba Đình", parent=hanoi, level=Level.GRASSROOTS, symbol="ĐU",
-        area_name="Ba Đình", code="c2-00004", valid_from=dt.date(2025, 7, 1),
+        "Đảng ủy phường Ba Đình",
+        parent=hanoi,
+        level=Level.GRASSROOTS,
+        symbol="ĐU",
+        area_name="Ba Đình",
+        code="c2-00004",
+        valid_from=dt.date(2025, 7, 1),
     )
     ngocha = make_unit(
-        "Đảng ủy phường Ngọc Hà", parent=hanoi, level=Level.GRASSROOTS, symbol="ĐU",
-        area_name="Ngọc Hà", code="c2-00008", valid_from=dt.date(2025, 7, 1),
+        "Đảng ủy phường Ngọc Hà",
+        parent=hanoi,
+        level=Level.GRASSROOTS,
+        symbol="ĐU",
+        area_name="Ngọc Hà",
+        code="c2-00008",
+        valid_from=dt.date(2025, 7, 1),
     )
-    haiphong = make_unit("Thành ủy Hải Phòng", parent=tw, symbol="TU", area_name="Hải Phòng", code="p-31")
+    haiphong = make_unit(
+        "Thành ủy Hải Phòng", parent=tw, symbol="TU", area_name="Hải Phòng", code="p-31"
+    )
     haiphong_dept = make_unit(
-        "Ban Tuyên giáo và Dân vận Thành ủy Hải Phòng", parent=haiphong, kind=Kind.DEPARTMENT,
-        symbol="BTGDVTU", area_name="Hải Phòng", code="p-31-btgdv",
+        "Ban Tuyên giáo và Dân vận Thành ủy Hải Phòng",
+        parent=haiphong,
+        kind=Kind.DEPARTMENT,
+        symbol="BTGDVTU",
+        area_name="Hải Phòng",
+        code="p-31-btgdv",
     )
     return Tree(tw, hanoi, hanoi_dept, badinh, ngocha, haiphong, haiphong_dept, caugiay)
 

@@ -10,14 +10,28 @@ from tuyengiao.org.models import Kind, Level, Unit
 
 
 def make_unit(
-    name: str, *, parent: Unit | None = None, level: str = Level.PROVINCE,
-    kind: str = Kind.COMMITTEE, symbol: str = "", area_name: str = "", code: str | None = None,
-    valid_from: dt.date | None = None, valid_to: dt.date | None = None,
+    name: str,
+    *,
+    parent: Unit | None = None,
+    level: str = Level.PROVINCE,
+    kind: str = Kind.COMMITTEE,
+    symbol: str = "",
+    area_name: str = "",
+    code: str | None = None,
+    valid_from: dt.date | None = None,
+    valid_to: dt.date | None = None,
 ) -> Unit:
     unit = Unit.objects.create(
-        code=code or fold(name).replace(" ", "-"), name=name, name_folded=fold(name), kind=kind,
-        level=level, parent=parent, symbol=symbol, area_name=area_name,
-        valid_from=valid_from, valid_to=valid_to,
+        code=code or fold(name).replace(" ", "-"),
+        name=name,
+        name_folded=fold(name),
+        kind=kind,
+        level=level,
+        parent=parent,
+        symbol=symbol,
+        area_name=area_name,
+        valid_from=valid_from,
+        valid_to=valid_to,
     )
     unit.path = f"{parent.path if parent else '/'}{unit.pk}/"
     unit.depth = (parent.depth + 1) if parent else 0

@@ -8,7 +8,9 @@ from tuyengiao.documents.services import DocumentInput, document_register, docum
 def test_registering_and_changing_a_document_are_audited(tree, people):
     doc, created = document_register(
         data=DocumentInput(designation="118-KH/TU", system="party", unit=tree.hanoi),
-        origin=Document.Origin.OFFICIAL, owner_unit=tree.hanoi, actor=people.alice,
+        origin=Document.Origin.OFFICIAL,
+        owner_unit=tree.hanoi,
+        actor=people.alice,
     )
     assert created
     document_update(actor=people.alice, document=doc, summary="về thông tin cơ sở")

@@ -21,8 +21,11 @@ from tuyengiao.documents.models import Document, Source
 
 def make_doc(designation, issuing_unit, owner_unit=None, origin="official"):
     return Document.objects.create(
-        designation=designation, identity_key=designation, issuing_unit=issuing_unit,
-        owner_unit=owner_unit, origin=origin,
+        designation=designation,
+        identity_key=designation,
+        issuing_unit=issuing_unit,
+        owner_unit=owner_unit,
+        origin=origin,
     )
 
 
@@ -40,13 +43,22 @@ def docs(tree):
 
 VIEW = [
     # (user, document, may)
-    ("alice", "city", True), ("alice", "badinh", True), ("alice", "central", True),
+    ("alice", "city", True),
+    ("alice", "badinh", True),
+    ("alice", "central", True),
     ("alice", "haiphong", False),
-    ("bob", "badinh", True), ("bob", "city", True), ("bob", "central", True),
-    ("bob", "ngocha", False), ("bob", "haiphong", False),
-    ("charlie", "haiphong", True), ("charlie", "central", True), ("charlie", "city", False),
-    ("charlie", "badinh", False), ("charlie", "press", True),
-    ("root", "haiphong", True), ("root", "ngocha", True),
+    ("bob", "badinh", True),
+    ("bob", "city", True),
+    ("bob", "central", True),
+    ("bob", "ngocha", False),
+    ("bob", "haiphong", False),
+    ("charlie", "haiphong", True),
+    ("charlie", "central", True),
+    ("charlie", "city", False),
+    ("charlie", "badinh", False),
+    ("charlie", "press", True),
+    ("root", "haiphong", True),
+    ("root", "ngocha", True),
 ]
 
 
@@ -59,10 +71,15 @@ def test_who_may_read_a_document(people, docs, who, which, may):
 
 
 EDIT = [
-    ("alice", "city", True), ("alice", "badinh", True), ("alice", "central", False),
+    ("alice", "city", True),
+    ("alice", "badinh", True),
+    ("alice", "central", False),
     ("alice", "haiphong", False),
-    ("bob", "badinh", True), ("bob", "city", False), ("bob", "ngocha", False),
-    ("charlie", "haiphong", True), ("charlie", "city", False),
+    ("bob", "badinh", True),
+    ("bob", "city", False),
+    ("bob", "ngocha", False),
+    ("charlie", "haiphong", True),
+    ("charlie", "city", False),
     ("viewer", "city", False),
     ("root", "central", True),
 ]
@@ -79,9 +96,12 @@ def test_viewers_may_not_write_and_officers_may(people):
 
 
 UNITS = [
-    ("alice", "badinh", True), ("alice", "hanoi", True), ("alice", "haiphong", False),
+    ("alice", "badinh", True),
+    ("alice", "hanoi", True),
+    ("alice", "haiphong", False),
     ("bob", "badinh", False),  # officers do not restructure units
-    ("charlie", "hanoi", False), ("root", "hanoi", True),
+    ("charlie", "hanoi", False),
+    ("root", "hanoi", True),
 ]
 
 
@@ -92,15 +112,23 @@ def test_who_may_change_a_unit(tree, people, who, which, may):
 
 def test_only_managers_and_administrators_import_units_and_read_the_audit_log(people):
     assert [can_import_units(getattr(people, w)) for w in ("alice", "bob", "charlie", "root")] == [
-        True, False, False, True,
+        True,
+        False,
+        False,
+        True,
     ]
     assert [can_view_audit(getattr(people, w)) for w in ("alice", "bob", "viewer", "root")] == [
-        True, False, False, True,
+        True,
+        False,
+        False,
+        True,
     ]
 
 
 def test_articles_from_the_press_are_public_and_uploads_stay_in_their_subtree(tree, people):
-    article = Source.objects.create(kind="article", location="https://bao.example/a", sha256="a" * 64)
+    article = Source.objects.create(
+        kind="article", location="https://bao.example/a", sha256="a" * 64
+    )
     upload = Source.objects.create(
         kind="article", location="noi-bo.txt", sha256="b" * 64, owner_unit=tree.badinh
     )

@@ -28,8 +28,16 @@ D = datetime.date
 
 def facts(designation: str | None = "30-CT/TW", **kwargs) -> DocumentFacts:
     base = dict(
-        designation=designation, type="CT", type_word="CT", number=30, year=None, issuer="TW",
-        system="party", date=D(2024, 2, 5), date_raw="05/02/2024", term=13,
+        designation=designation,
+        type="CT",
+        type_word="CT",
+        number=30,
+        year=None,
+        issuer="TW",
+        system="party",
+        date=D(2024, 2, 5),
+        date_raw="05/02/2024",
+        term=13,
     )
     base.update(kwargs)
     return DocumentFacts(**base)
@@ -44,12 +52,22 @@ def test_it_finds_nothing_wrong_with_a_consistent_directive():
 
 
 def test_it_reports_a_plan_dated_before_the_directive_it_implements():
-    child = facts("229-KH/QU", type="KH", type_word="KH", number=229, issuer="QU",
-                  date=D(2023, 6, 10), term=None)
+    child = facts(
+        "229-KH/QU",
+        type="KH",
+        type_word="KH",
+        number=229,
+        issuer="QU",
+        date=D(2023, 6, 10),
+        term=None,
+    )
     finding = check_implementation(child, facts())
     assert finding is not None
     assert (finding.rule, finding.designation, finding.related, finding.severity) == (
-        "V01", "229-KH/QU", "30-CT/TW", "error"
+        "V01",
+        "229-KH/QU",
+        "30-CT/TW",
+        "error",
     )
     assert finding.message == (
         "Kế hoạch 229-KH/QU ngày 10/06/2023 triển khai 30-CT/TW nhưng được ban hành trước văn "
@@ -67,8 +85,16 @@ def test_it_cannot_judge_an_implementation_without_both_dates():
 
 
 def test_it_reports_a_legal_symbol_year_that_differs_from_the_date():
-    f = facts("30/2020/NĐ-CP", type="NĐ", type_word="NĐ", year=2020, issuer="CP",
-              system="state", date=D(2019, 3, 5), term=None)
+    f = facts(
+        "30/2020/NĐ-CP",
+        type="NĐ",
+        type_word="NĐ",
+        year=2020,
+        issuer="CP",
+        system="state",
+        date=D(2019, 3, 5),
+        term=None,
+    )
     [finding] = check_document(f)
     assert finding.rule == "V02"
     assert "05/03/2019" in finding.message and "2020" in finding.message
@@ -91,8 +117,10 @@ def test_it_reports_a_type_word_that_contradicts_the_abbreviation():
 
 
 def test_it_accepts_a_quy_dinh_numbered_qd():
-    assert check_document(facts("66-QĐ/TW", type="QĐ", type_word="QĐi", date=D(2017, 2, 6),
-                                term=12)) == []
+    assert (
+        check_document(facts("66-QĐ/TW", type="QĐ", type_word="QĐi", date=D(2017, 2, 6), term=12))
+        == []
+    )
 
 
 def test_it_reports_state_style_separators_on_a_party_symbol():
@@ -133,25 +161,52 @@ def test_it_ignores_the_term_of_a_local_committee():
 
 
 def test_it_reports_a_decree_number_without_its_year():
-    f = facts("30/NĐ-CP", type="NĐ", type_word="NĐ", issuer="CP", system="state", term=None,
-              date=None, date_raw=None)
+    f = facts(
+        "30/NĐ-CP",
+        type="NĐ",
+        type_word="NĐ",
+        issuer="CP",
+        system="state",
+        term=None,
+        date=None,
+        date_raw=None,
+    )
     assert rules_of(f) == ["V08"]
 
 
 @pytest.mark.parametrize(
     ("issuer", "level", "expected"),
-    [("TU", "district", True), ("QU", "province", True), ("TU", "province", False),
-     ("UBND", "grassroots", False), ("TW", "province", True), ("ĐU", "grassroots", False)],
+    [
+        ("TU", "district", True),
+        ("QU", "province", True),
+        ("TU", "province", False),
+        ("UBND", "grassroots", False),
+        ("TW", "province", True),
+        ("ĐU", "grassroots", False),
+    ],
 )
 def test_it_checks_the_issuer_symbol_against_the_unit_level(issuer, level, expected):
-    f = facts(f"12-KH/{issuer}", type="KH", issuer=issuer, term=None, unit_level=level,
-              unit_name="Quận ủy Ba Đình")
+    f = facts(
+        f"12-KH/{issuer}",
+        type="KH",
+        issuer=issuer,
+        term=None,
+        unit_level=level,
+        unit_name="Quận ủy Ba Đình",
+    )
     assert ("issuer_level" in rules_of(f)) is expected
 
 
 def test_it_reports_a_unit_that_did_not_exist_on_the_date():
-    f = facts("12-KH/ĐU", type="KH", issuer="ĐU", term=None, date=D(2025, 3, 1),
-              unit_name="Đảng ủy phường Ba Đình", unit_valid_from=D(2025, 7, 1))
+    f = facts(
+        "12-KH/ĐU",
+        type="KH",
+        issuer="ĐU",
+        term=None,
+        date=D(2025, 3, 1),
+        unit_name="Đảng ủy phường Ba Đình",
+        unit_valid_from=D(2025, 7, 1),
+    )
     finding = next(x for x in check_document(f) if x.rule == "unit_existed")
     assert finding.message.startswith("Đảng ủy phường Ba Đình")
     assert "01/07/2025" in finding.message
@@ -168,9 +223,16 @@ def test_it_builds_facts_from_a_citation():
 @pytest.mark.parametrize(
     ("day", "term"),
     [
-        (D(1998, 2, 18), 8), (D(2001, 4, 18), 8), (D(2001, 5, 1), 9), (D(2010, 12, 31), 10),
-        (D(2016, 1, 19), 11), (D(2018, 10, 25), 12), (D(2024, 2, 5), 13),
-        (D(2026, 1, 10), 13), (D(2026, 3, 1), 14), (D(1900, 1, 1), None),
+        (D(1998, 2, 18), 8),
+        (D(2001, 4, 18), 8),
+        (D(2001, 5, 1), 9),
+        (D(2010, 12, 31), 10),
+        (D(2016, 1, 19), 11),
+        (D(2018, 10, 25), 12),
+        (D(2024, 2, 5), 13),
+        (D(2026, 1, 10), 13),
+        (D(2026, 3, 1), 14),
+        (D(1900, 1, 1), None),
     ],
 )
 def test_it_knows_the_party_term_for_a_date(day, term):

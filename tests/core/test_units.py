@@ -16,48 +16,61 @@ from tuyengiao.core.units import (
 C, D, B = "committee", "department", "party_board"
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Quận ủy Ba Đình", UnitName(C, "district", "Ba Đình", "QU", "quận")),
-    ("Huyện ủy Gia Lâm", UnitName(C, "district", "Gia Lâm", "HU", "huyện")),
-    ("Thị ủy Sơn Tây", UnitName(C, "district", "Sơn Tây", "TxU", "thị xã")),
-    ("Thành ủy Hà Nội", UnitName(C, "province", "Hà Nội", "TU", "thành phố")),
-    ("Tỉnh ủy Nghệ An", UnitName(C, "province", "Nghệ An", "TU", "tỉnh")),
-    ("Ban Thường vụ Thành ủy Hà Nội", UnitName(C, "province", "Hà Nội", "TU", "thành phố")),
-    ("Thường trực Huyện ủy Đông Anh", UnitName(C, "district", "Đông Anh", "HU", "huyện")),
-    ("Ban Chấp hành Đảng bộ tỉnh Nghệ An", UnitName(C, "province", "Nghệ An", "TU", "tỉnh")),
-    ("Đảng ủy phường Ngọc Hà", UnitName(C, "grassroots", "Ngọc Hà", "ĐU", "phường")),
-    ("Đảng ủy xã Tân Lập", UnitName(C, "grassroots", "Tân Lập", "ĐU", "xã")),
-    ("Đảng ủy đặc khu Côn Đảo", UnitName(C, "grassroots", "Côn Đảo", "ĐU", "đặc khu")),
-    ("Đảng ủy Phường 15", UnitName(C, "grassroots", "15", "ĐU", "phường")),
-    ("Đảng ủy Khối các cơ quan tỉnh", UnitName(C, None, "Khối các cơ quan tỉnh", "ĐU", "")),
-    ("Ban Tuyên giáo Thành ủy Hà Nội",
-     UnitName(D, "province", "Hà Nội", "BTGTU", "thành phố")),
-    ("Ban Tuyên giáo và Dân vận Thành ủy Hải Phòng",
-     UnitName(D, "province", "Hải Phòng", "BTGDVTU", "thành phố")),
-    ("Văn phòng Tỉnh ủy Nghệ An", UnitName(B, "province", "Nghệ An", "VPTU", "tỉnh")),
-    ("Ban Bí thư", UnitName(C, "central", "", "TW", "")),
-    ("Bộ Chính trị", UnitName(C, "central", "", "TW", "")),
-    ("Ban Chấp hành Trung ương", UnitName(C, "central", "", "TW", "")),
-    ("Ban Bí thư Trung ương Đảng khóa XIII", UnitName(C, "central", "", "TW", "")),
-    ("Quận ủy quận Phú Nhuận", UnitName(C, "district", "Phú Nhuận", "QU", "quận")),
-    ("Ban Chấp hành Trung ương Đảng (khóa XIII)", UnitName(C, "central", "", "TW", "")),
-    ("Ban Tuyên giáo Trung ương", UnitName(D, "central", "", "BTGTW", "")),
-    ("Ban Tuyên giáo TƯ", UnitName(D, "central", "", "BTGTW", "")),
-    ("Ban Tuyên giáo và Dân vận Trung ương", UnitName(D, "central", "", "BTGDVTW", "")),
-    ("Văn phòng Trung ương Đảng", UnitName(B, "central", "", "VPTW", "")),
-    ("UBND quận Ba Đình", UnitName("peoples_committee", "district", "Ba Đình", "UBND", "quận")),
-    ("Ủy ban nhân dân phường Phúc Xá",
-     UnitName("peoples_committee", "grassroots", "Phúc Xá", "UBND", "phường")),
-    ("HĐND tỉnh Nghệ An", UnitName("peoples_council", "province", "Nghệ An", "HĐND", "tỉnh")),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Quận ủy Ba Đình", UnitName(C, "district", "Ba Đình", "QU", "quận")),
+        ("Huyện ủy Gia Lâm", UnitName(C, "district", "Gia Lâm", "HU", "huyện")),
+        ("Thị ủy Sơn Tây", UnitName(C, "district", "Sơn Tây", "TxU", "thị xã")),
+        ("Thành ủy Hà Nội", UnitName(C, "province", "Hà Nội", "TU", "thành phố")),
+        ("Tỉnh ủy Nghệ An", UnitName(C, "province", "Nghệ An", "TU", "tỉnh")),
+        ("Ban Thường vụ Thành ủy Hà Nội", UnitName(C, "province", "Hà Nội", "TU", "thành phố")),
+        ("Thường trực Huyện ủy Đông Anh", UnitName(C, "district", "Đông Anh", "HU", "huyện")),
+        ("Ban Chấp hành Đảng bộ tỉnh Nghệ An", UnitName(C, "province", "Nghệ An", "TU", "tỉnh")),
+        ("Đảng ủy phường Ngọc Hà", UnitName(C, "grassroots", "Ngọc Hà", "ĐU", "phường")),
+        ("Đảng ủy xã Tân Lập", UnitName(C, "grassroots", "Tân Lập", "ĐU", "xã")),
+        ("Đảng ủy đặc khu Côn Đảo", UnitName(C, "grassroots", "Côn Đảo", "ĐU", "đặc khu")),
+        ("Đảng ủy Phường 15", UnitName(C, "grassroots", "15", "ĐU", "phường")),
+        ("Đảng ủy Khối các cơ quan tỉnh", UnitName(C, None, "Khối các cơ quan tỉnh", "ĐU", "")),
+        ("Ban Tuyên giáo Thành ủy Hà Nội", UnitName(D, "province", "Hà Nội", "BTGTU", "thành phố")),
+        (
+            "Ban Tuyên giáo và Dân vận Thành ủy Hải Phòng",
+            UnitName(D, "province", "Hải Phòng", "BTGDVTU", "thành phố"),
+        ),
+        ("Văn phòng Tỉnh ủy Nghệ An", UnitName(B, "province", "Nghệ An", "VPTU", "tỉnh")),
+        ("Ban Bí thư", UnitName(C, "central", "", "TW", "")),
+        ("Bộ Chính trị", UnitName(C, "central", "", "TW", "")),
+        ("Ban Chấp hành Trung ương", UnitName(C, "central", "", "TW", "")),
+        ("Ban Bí thư Trung ương Đảng khóa XIII", UnitName(C, "central", "", "TW", "")),
+        ("Quận ủy quận Phú Nhuận", UnitName(C, "district", "Phú Nhuận", "QU", "quận")),
+        ("Ban Chấp hành Trung ương Đảng (khóa XIII)", UnitName(C, "central", "", "TW", "")),
+        ("Ban Tuyên giáo Trung ương", UnitName(D, "central", "", "BTGTW", "")),
+        ("Ban Tuyên giáo TƯ", UnitName(D, "central", "", "BTGTW", "")),
+        ("Ban Tuyên giáo và Dân vận Trung ương", UnitName(D, "central", "", "BTGDVTW", "")),
+        ("Văn phòng Trung ương Đảng", UnitName(B, "central", "", "VPTW", "")),
+        ("UBND quận Ba Đình", UnitName("peoples_committee", "district", "Ba Đình", "UBND", "quận")),
+        (
+            "Ủy ban nhân dân phường Phúc Xá",
+            UnitName("peoples_committee", "grassroots", "Phúc Xá", "UBND", "phường"),
+        ),
+        ("HĐND tỉnh Nghệ An", UnitName("peoples_council", "province", "Nghệ An", "HĐND", "tỉnh")),
+    ],
+)
 def test_it_parses_the_names_of_issuing_bodies(text, expected):
     assert parse_unit_name(text) == expected
 
 
-@pytest.mark.parametrize("text", [
-    "Quan uy Ba Dinh", "quận uỷ ba đình", "QUẬN ỦY BA ĐÌNH", "  Quận  ủy Ba Đình. ",
-    "Quận ủy Ba Đình, Thành phố Hà Nội", "Ban Thường vụ Quận ủy Ba Đình (khóa XXVI)",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quan uy Ba Dinh",
+        "quận uỷ ba đình",
+        "QUẬN ỦY BA ĐÌNH",
+        "  Quận  ủy Ba Đình. ",
+        "Quận ủy Ba Đình, Thành phố Hà Nội",
+        "Ban Thường vụ Quận ủy Ba Đình (khóa XXVI)",
+    ],
+)
 def test_it_tolerates_tone_styles_missing_diacritics_case_and_trailers(text):
     parsed = parse_unit_name(text)
     assert (parsed.kind, parsed.level, parsed.symbol) == ("committee", "district", "QU")
@@ -76,69 +89,92 @@ def test_it_returns_none_for_what_is_not_an_issuing_body(text):
     assert parse_unit_name(text) is None
 
 
-@pytest.mark.parametrize(("args", "expected"), [
-    (("province", "thành phố", "Hà Nội"), ("Thành ủy Hà Nội", "TU")),
-    (("province", "thành phố", "Hồ Chí Minh"), ("Thành ủy Thành phố Hồ Chí Minh", "TU")),
-    (("province", "tỉnh", "Nghệ An"), ("Tỉnh ủy Nghệ An", "TU")),
-    (("district", "quận", "Ba Đình"), ("Quận ủy Ba Đình", "QU")),
-    (("district", "quận", "1"), ("Quận ủy Quận 1", "QU")),
-    (("district", "huyện", "Gia Lâm"), ("Huyện ủy Gia Lâm", "HU")),
-    (("district", "thị xã", "Sơn Tây"), ("Thị ủy Sơn Tây", "TxU")),
-    (("district", "thành phố", "Bắc Ninh"), ("Thành ủy Bắc Ninh", "ThU")),
-    (("grassroots", "phường", "Trúc Bạch"), ("Đảng ủy phường Trúc Bạch", "ĐU")),
-    (("grassroots", "phường", "15"), ("Đảng ủy Phường 15", "ĐU")),
-    (("grassroots", "thị trấn", "Trâu Quỳ"), ("Đảng ủy thị trấn Trâu Quỳ", "ĐU")),
-])
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (("province", "thành phố", "Hà Nội"), ("Thành ủy Hà Nội", "TU")),
+        (("province", "thành phố", "Hồ Chí Minh"), ("Thành ủy Thành phố Hồ Chí Minh", "TU")),
+        (("province", "tỉnh", "Nghệ An"), ("Tỉnh ủy Nghệ An", "TU")),
+        (("district", "quận", "Ba Đình"), ("Quận ủy Ba Đình", "QU")),
+        (("district", "quận", "1"), ("Quận ủy Quận 1", "QU")),
+        (("district", "huyện", "Gia Lâm"), ("Huyện ủy Gia Lâm", "HU")),
+        (("district", "thị xã", "Sơn Tây"), ("Thị ủy Sơn Tây", "TxU")),
+        (("district", "thành phố", "Bắc Ninh"), ("Thành ủy Bắc Ninh", "ThU")),
+        (("grassroots", "phường", "Trúc Bạch"), ("Đảng ủy phường Trúc Bạch", "ĐU")),
+        (("grassroots", "phường", "15"), ("Đảng ủy Phường 15", "ĐU")),
+        (("grassroots", "thị trấn", "Trâu Quỳ"), ("Đảng ủy thị trấn Trâu Quỳ", "ĐU")),
+    ],
+)
 def test_it_names_the_committee_of_an_area(args, expected):
     assert committee_name(*args) == expected
 
 
 def test_it_names_departments_before_and_after_the_2025_merger():
     assert department_name("Thành ủy Hà Nội", "TU", with_civic_affairs=False) == (
-        "Ban Tuyên giáo Thành ủy Hà Nội", "BTGTU")
+        "Ban Tuyên giáo Thành ủy Hà Nội",
+        "BTGTU",
+    )
     assert department_name("Thành ủy Hà Nội", "TU", with_civic_affairs=True) == (
-        "Ban Tuyên giáo và Dân vận Thành ủy Hà Nội", "BTGDVTU")
+        "Ban Tuyên giáo và Dân vận Thành ủy Hà Nội",
+        "BTGDVTU",
+    )
 
 
-@pytest.mark.parametrize("name", [
-    "Thành ủy Hà Nội", "Thành ủy Thành phố Hồ Chí Minh", "Quận ủy Quận 1", "Quận ủy Ba Đình",
-    "Đảng ủy Phường 15", "Đảng ủy phường Trúc Bạch", "Ban Tuyên giáo Thành ủy Hà Nội",
-    "Ban Tuyên giáo và Dân vận Thành ủy Hải Phòng", "Ban Chấp hành Trung ương Đảng",
-    "Thành ủy Bắc Ninh", "Thị ủy Sơn Tây",
-])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Thành ủy Hà Nội",
+        "Thành ủy Thành phố Hồ Chí Minh",
+        "Quận ủy Quận 1",
+        "Quận ủy Ba Đình",
+        "Đảng ủy Phường 15",
+        "Đảng ủy phường Trúc Bạch",
+        "Ban Tuyên giáo Thành ủy Hà Nội",
+        "Ban Tuyên giáo và Dân vận Thành ủy Hải Phòng",
+        "Ban Chấp hành Trung ương Đảng",
+        "Thành ủy Bắc Ninh",
+        "Thị ủy Sơn Tây",
+    ],
+)
 def test_a_generated_name_is_among_the_lookup_keys_of_its_parse(name):
     assert name_key(name) in unit_name_keys(parse_unit_name(name))
 
 
-@pytest.mark.parametrize(("text", "key"), [
-    ("Ban Thường vụ Thành ủy TP.HCM", "thanh uy thanh pho ho chi minh"),
-    ("Tỉnh ủy Thừa Thiên Huế", "thanh uy hue"),
-    ("Bộ Chính trị", "ban chap hanh trung uong dang"),
-    ("Quận ủy Quận 1", "quan uy quan 1"),
-])
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Ban Thường vụ Thành ủy TP.HCM", "thanh uy thanh pho ho chi minh"),
+        ("Tỉnh ủy Thừa Thiên Huế", "thanh uy hue"),
+        ("Bộ Chính trị", "ban chap hanh trung uong dang"),
+        ("Quận ủy Quận 1", "quan uy quan 1"),
+    ],
+)
 def test_other_spellings_lead_to_the_stored_name(text, key):
     assert key in unit_name_keys(parse_unit_name(text))
 
 
-@pytest.mark.parametrize(("symbol", "levels"), [
-    ("TU", {"province"}),
-    ("QU", {"district"}),
-    ("HU", {"district"}),
-    ("TxU", {"district"}),
-    ("ThU", {"district"}),
-    ("ĐU", {"grassroots", "district", "province"}),
-    ("DU", {"grassroots", "district", "province"}),
-    ("TW", {"central"}),
-    ("TƯ", {"central"}),
-    ("BTGTW", {"central"}),
-    ("BTGDVTW", {"central"}),
-    ("VPTW", {"central"}),
-    ("BTGTU", {"province"}),
-    ("BTGDVTU", {"province"}),
-    ("CB", {"grassroots"}),
-    ("XYZ", set()),
-    ("", set()),
-])
+@pytest.mark.parametrize(
+    ("symbol", "levels"),
+    [
+        ("TU", {"province"}),
+        ("QU", {"district"}),
+        ("HU", {"district"}),
+        ("TxU", {"district"}),
+        ("ThU", {"district"}),
+        ("ĐU", {"grassroots", "district", "province"}),
+        ("DU", {"grassroots", "district", "province"}),
+        ("TW", {"central"}),
+        ("TƯ", {"central"}),
+        ("BTGTW", {"central"}),
+        ("BTGDVTW", {"central"}),
+        ("VPTW", {"central"}),
+        ("BTGTU", {"province"}),
+        ("BTGDVTU", {"province"}),
+        ("CB", {"grassroots"}),
+        ("XYZ", set()),
+        ("", set()),
+    ],
+)
 def test_it_knows_which_levels_issue_under_a_symbol(symbol, levels):
     assert expected_levels_for_symbol(symbol) == levels
 

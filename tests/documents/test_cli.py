@@ -22,20 +22,28 @@ def run(*args, stdin: str | None = None, monkeypatch=None) -> str:
 
 def test_citations_prints_a_json_array_with_the_contract_fields(tmp_path):
     path = tmp_path / "a.txt"
-    path.write_text("Thực hiện Chỉ thị số 30-CT/TW ngày 05/02/2024 của Ban Bí thư.", encoding="utf-8")
+    path.write_text(
+        "Thực hiện Chỉ thị số 30-CT/TW ngày 05/02/2024 của Ban Bí thư.", encoding="utf-8"
+    )
     data = json.loads(run("citations", str(path)))
     assert len(data) == 1
     cite = data[0]
     for key in ("designation", "type", "number", "year", "issuer", "date", "start", "end"):
         assert key in cite
     assert (cite["designation"], cite["type"], cite["number"], cite["issuer"], cite["date"]) == (
-        "30-CT/TW", "CT", 30, "TW", "2024-02-05",
+        "30-CT/TW",
+        "CT",
+        30,
+        "TW",
+        "2024-02-05",
     )
     assert path.read_text(encoding="utf-8")[cite["start"] : cite["end"]].startswith("Chỉ thị")
 
 
 def test_citations_reads_stdin(monkeypatch):
-    data = json.loads(run("citations", "-", stdin="Nghị định 30/2020/NĐ-CP", monkeypatch=monkeypatch))
+    data = json.loads(
+        run("citations", "-", stdin="Nghị định 30/2020/NĐ-CP", monkeypatch=monkeypatch)
+    )
     assert data[0]["designation"] == "30/2020/NĐ-CP"
     assert data[0]["year"] == 2020
 
@@ -106,7 +114,8 @@ def test_findings_json(tree, tmp_path):
 
 def test_search_json(db, tmp_path):
     (tmp_path / "a.txt").write_text(
-        "Thành ủy Hải Phòng họp\n\nThành ủy Hải Phòng tổ chức hội nghị báo cáo viên.", encoding="utf-8"
+        "Thành ủy Hải Phòng họp\n\nThành ủy Hải Phòng tổ chức hội nghị báo cáo viên.",
+        encoding="utf-8",
     )
     call_command("ingest", str(tmp_path / "a.txt"), stdout=io.StringIO(), stderr=io.StringIO())
     for query in ("Thành uỷ Hải Phòng", "thanh uy hai phong"):

@@ -94,10 +94,12 @@ def test_a_later_official_copy_completes_a_document_known_from_the_press(tree):
 
 def test_same_designation_in_another_term_is_another_document(tree):
     ingest_article(
-        title="Nhìn lại", text="Chỉ thị số 47-CT/TW ngày 20/3/2000 của Bộ Chính trị đã được tổng kết.",
+        title="Nhìn lại",
+        text="Chỉ thị số 47-CT/TW ngày 20/3/2000 của Bộ Chính trị đã được tổng kết.",
     )
     ingest_article(
-        title="Triển khai", text="Chỉ thị số 47-CT/TW ngày 12/8/2025 của Ban Bí thư được quán triệt.",
+        title="Triển khai",
+        text="Chỉ thị số 47-CT/TW ngày 12/8/2025 của Ban Bí thư được quán triệt.",
     )
     assert Document.objects.filter(designation="47-CT/TW").count() == 2
 

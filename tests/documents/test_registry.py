@@ -45,7 +45,9 @@ def test_the_cascade_contract_has_designation_date_unit_and_children(tree):
     assert data["date"] == "2025-08-12"
     city = data["children"][0]
     assert (city["designation"], city["date"], city["unit"]) == (
-        "118-KH/TU", "2025-09-15", "Thành ủy Hà Nội",
+        "118-KH/TU",
+        "2025-09-15",
+        "Thành ủy Hà Nội",
     )
 
 
@@ -59,11 +61,28 @@ def test_it_flags_a_plan_dated_before_what_it_implements(tree):
 def test_obligation_status_follows_the_ward_plans(tree):
     load(tree)
     plan = Document.objects.get(designation="118-KH/TU")
-    rows = {r.obligation.unit.name: r for r in obligation_rows(document=plan, today=dt.date(2025, 11, 20))}
+    rows = {
+        r.obligation.unit.name: r
+        for r in obligation_rows(document=plan, today=dt.date(2025, 11, 20))
+    }
     assert rows["Đảng ủy phường Ba Đình"].status == "issued"
     assert rows["Đảng ủy phường Ba Đình"].issued.designation == "12-KH/ĐU"
-    # Ngọc Hà's plan implements the directive directly, not the city plan: still owed.
-    assert rows["Đảng ủy phường Ngọc Hà"].status == "overdue"
+    # Ngọc Hà's plan implements the directive itself: that answers the city plan too.
+    assert rows["Đảng ủy phường Ngọc Hà"].status == "issued"
+    assert rows["Đảng ủy phường Ngọc Hà"].issued.designation == "21-KH/ĐU"
+
+
+def test_a_ward_without_a_plan_is_overdue_after_the_deadline(tree):
+    ingest_bytes(OFFICIAL.encode(), filename="118.txt", location="118.txt")
+    ingest_bytes(
+        WARD_PLANS.split("\n\nNgày 02/8")[0].encode(), filename="tin.txt", location="tin.txt"
+    )
+    plan = Document.objects.get(designation="118-KH/TU")
+    rows = {
+        r.obligation.unit.name: r.status
+        for r in obligation_rows(document=plan, today=dt.date(2025, 11, 20))
+    }
+    assert rows == {"Đảng ủy phường Ba Đình": "issued", "Đảng ủy phường Ngọc Hà": "overdue"}
 
 
 def test_obligations_are_due_before_the_deadline(tree):

@@ -17,14 +17,20 @@ def load():
         url="https://bao.example/giao-thong",
     )
     ingest_article(
-        title="Hòa Bình phát động phong trào", text="Tỉnh ủy Hòa Bình phát động thi đua.",
+        title="Hòa Bình phát động phong trào",
+        text="Tỉnh ủy Hòa Bình phát động thi đua.",
         url="https://bao.example/hoa-binh",
     )
 
 
 def test_it_finds_text_whatever_the_tone_mark_style(db):
     load()
-    for query in ("Thành uỷ Hải Phòng", "Thành ủy Hải Phòng", "thanh uy hai phong", "THANH UY HAI PHONG"):
+    for query in (
+        "Thành uỷ Hải Phòng",
+        "Thành ủy Hải Phòng",
+        "thanh uy hai phong",
+        "THANH UY HAI PHONG",
+    ):
         hits = search(query)
         assert [h.source for h in hits] == ["https://bao.example/hai-phong"], query
 
@@ -72,5 +78,7 @@ def test_search_hides_documents_the_user_may_not_read(tree, people):
     from .test_ingest import OFFICIAL
 
     ingest_bytes(OFFICIAL.encode(), filename="118.txt", location="118.txt", owner_unit=tree.hanoi)
-    assert any(h.kind == "document" and "118-KH/TU" in h.title for h in search("118", user=people.alice))
+    assert any(
+        h.kind == "document" and "118-KH/TU" in h.title for h in search("118", user=people.alice)
+    )
     assert not any("118-KH/TU" in h.title for h in search("118", user=people.charlie))

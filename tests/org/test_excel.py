@@ -11,23 +11,67 @@ from tuyengiao.org.services import unit_create
 
 pytestmark = pytest.mark.django_db
 
-FIELDS = ("code", "name", "kind", "level", "parent_id", "symbol", "area_name", "area_code",
-          "valid_from", "valid_to", "path", "depth")
+FIELDS = (
+    "code",
+    "name",
+    "kind",
+    "level",
+    "parent_id",
+    "symbol",
+    "area_name",
+    "area_code",
+    "valid_from",
+    "valid_to",
+    "path",
+    "depth",
+)
 
 
 @pytest.fixture
 def units(admin):
-    tw = unit_create(actor=admin, code="tw", name="Ban Chấp hành Trung ương Đảng",
-                     kind=Kind.COMMITTEE, level=Level.CENTRAL, symbol="TW")
-    hanoi = unit_create(actor=admin, code="p-01", name="Thành ủy Hà Nội", kind=Kind.COMMITTEE,
-                        level=Level.PROVINCE, parent=tw, symbol="TU", area_name="Hà Nội",
-                        area_code="01")
-    unit_create(actor=admin, code="d-001", name="Quận ủy Ba Đình", kind=Kind.COMMITTEE,
-                level=Level.DISTRICT, parent=hanoi, symbol="QU", area_name="Ba Đình",
-                area_code="001", valid_to=dt.date(2025, 6, 30))
-    unit_create(actor=admin, code="c2-00004", name="Đảng ủy phường Ba Đình",
-                kind=Kind.COMMITTEE, level=Level.GRASSROOTS, parent=hanoi, symbol="ĐU",
-                area_name="Ba Đình", area_code="00004", valid_from=dt.date(2025, 7, 1))
+    tw = unit_create(
+        actor=admin,
+        code="tw",
+        name="Ban Chấp hành Trung ương Đảng",
+        kind=Kind.COMMITTEE,
+        level=Level.CENTRAL,
+        symbol="TW",
+    )
+    hanoi = unit_create(
+        actor=admin,
+        code="p-01",
+        name="Thành ủy Hà Nội",
+        kind=Kind.COMMITTEE,
+        level=Level.PROVINCE,
+        parent=tw,
+        symbol="TU",
+        area_name="Hà Nội",
+        area_code="01",
+    )
+    unit_create(
+        actor=admin,
+        code="d-001",
+        name="Quận ủy Ba Đình",
+        kind=Kind.COMMITTEE,
+        level=Level.DISTRICT,
+        parent=hanoi,
+        symbol="QU",
+        area_name="Ba Đình",
+        area_code="001",
+        valid_to=dt.date(2025, 6, 30),
+    )
+    unit_create(
+        actor=admin,
+        code="c2-00004",
+        name="Đảng ủy phường Ba Đình",
+        kind=Kind.COMMITTEE,
+        level=Level.GRASSROOTS,
+        parent=hanoi,
+        symbol="ĐU",
+        area_name="Ba Đình",
+        area_code="00004",
+        valid_from=dt.date(2025, 7, 1),
+    )
     return Unit.objects.all()
 
 
@@ -71,13 +115,35 @@ def test_an_exported_list_exports_the_same_as_the_queryset(units):
 
 
 def test_it_creates_and_updates_units_by_code(admin, units):
-    data = sheet([
-        ["c-00004", "Đảng ủy phường Trúc Bạch", "Cấp ủy", "cap co so", "d-001", "ĐU",
-         "Trúc Bạch", "00004", None, "30/06/2025"],
-        ["d-001", "Quận ủy Ba Đình", "committee", "district", "p-01", "QU", "Ba Đình", "001",
-         None, dt.datetime(2025, 6, 30)],
-        ["p-01", "Thành uỷ Hà Nội", "Cấp ủy", "Cấp tỉnh", "tw", "TU", "Hà Nội", "01", "", ""],
-    ])
+    data = sheet(
+        [
+            [
+                "c-00004",
+                "Đảng ủy phường Trúc Bạch",
+                "Cấp ủy",
+                "cap co so",
+                "d-001",
+                "ĐU",
+                "Trúc Bạch",
+                "00004",
+                None,
+                "30/06/2025",
+            ],
+            [
+                "d-001",
+                "Quận ủy Ba Đình",
+                "committee",
+                "district",
+                "p-01",
+                "QU",
+                "Ba Đình",
+                "001",
+                None,
+                dt.datetime(2025, 6, 30),
+            ],
+            ["p-01", "Thành uỷ Hà Nội", "Cấp ủy", "Cấp tỉnh", "tw", "TU", "Hà Nội", "01", "", ""],
+        ]
+    )
     result = units_import(actor=admin, data=data)
     assert result.errors == []
     assert (result.created, result.updated, result.unchanged) == (1, 1, 1)
@@ -91,10 +157,12 @@ def test_it_creates_and_updates_units_by_code(admin, units):
 
 
 def test_a_child_may_come_before_its_parent_in_the_file(admin, units):
-    data = sheet([
-        ["c-1", "Đảng ủy xã Một", "Cấp ủy", "Cấp cơ sở", "d-9", "ĐU"],
-        ["d-9", "Huyện ủy Chín", "Cấp ủy", "Cấp huyện", "p-01", "HU"],
-    ])
+    data = sheet(
+        [
+            ["c-1", "Đảng ủy xã Một", "Cấp ủy", "Cấp cơ sở", "d-9", "ĐU"],
+            ["d-9", "Huyện ủy Chín", "Cấp ủy", "Cấp huyện", "p-01", "HU"],
+        ]
+    )
     result = units_import(actor=admin, data=data)
     assert result.errors == []
     assert Unit.objects.get(code="c-1").parent.code == "d-9"
@@ -103,15 +171,17 @@ def test_a_child_may_come_before_its_parent_in_the_file(admin, units):
 def test_a_file_with_errors_is_rejected_whole_and_nothing_is_stored(admin, units):
     before = snapshot()
     audit_before = AuditEntry.objects.count()
-    data = sheet([
-        ["c-00004", "Đảng ủy phường Trúc Bạch", "Cấp ủy", "Cấp cơ sở", "d-001", "ĐU"],
-        ["c-x", "Đảng ủy xã X", "Cấp ủy", "Cấp cơ sở", "x", "ĐU"],
-        ["c-y", "Đảng ủy xã Y", "Cấp ủy", "Cấp xã", "d-001", "ĐU"],
-        ["c-z", "Đảng ủy xã Z", "Hội đoàn", "Cấp cơ sở", "d-001", "ĐU", "", "", "31/02/2025"],
-        ["c-w", "", "Cấp ủy", "Cấp cơ sở", "d-001"],
-        ["c-00004", "Trùng mã", "Cấp ủy", "Cấp cơ sở", "d-001"],
-        ["p-99", "Tỉnh ủy Chín", "Cấp ủy", "Cấp tỉnh", "d-001", "TU"],
-    ])
+    data = sheet(
+        [
+            ["c-00004", "Đảng ủy phường Trúc Bạch", "Cấp ủy", "Cấp cơ sở", "d-001", "ĐU"],
+            ["c-x", "Đảng ủy xã X", "Cấp ủy", "Cấp cơ sở", "x", "ĐU"],
+            ["c-y", "Đảng ủy xã Y", "Cấp ủy", "Cấp xã", "d-001", "ĐU"],
+            ["c-z", "Đảng ủy xã Z", "Hội đoàn", "Cấp cơ sở", "d-001", "ĐU", "", "", "31/02/2025"],
+            ["c-w", "", "Cấp ủy", "Cấp cơ sở", "d-001"],
+            ["c-00004", "Trùng mã", "Cấp ủy", "Cấp cơ sở", "d-001"],
+            ["p-99", "Tỉnh ủy Chín", "Cấp ủy", "Cấp tỉnh", "d-001", "TU"],
+        ]
+    )
     result = units_import(actor=admin, data=data)
     assert result.errors == [
         "Dòng 4: cấp 'Cấp xã' không hợp lệ.",
@@ -128,21 +198,28 @@ def test_a_file_with_errors_is_rejected_whole_and_nothing_is_stored(admin, units
 
 
 def test_it_rejects_a_file_that_would_put_a_unit_under_its_own_descendant(admin, units):
-    unit_create(actor=admin, code="p-01-btgdv", name="Ban Tuyên giáo và Dân vận Thành ủy Hà Nội",
-                kind=Kind.DEPARTMENT, level=Level.PROVINCE, parent=Unit.objects.get(code="p-01"))
+    unit_create(
+        actor=admin,
+        code="p-01-btgdv",
+        name="Ban Tuyên giáo và Dân vận Thành ủy Hà Nội",
+        kind=Kind.DEPARTMENT,
+        level=Level.PROVINCE,
+        parent=Unit.objects.get(code="p-01"),
+    )
     before = snapshot()
     data = sheet([["p-01", "Thành ủy Hà Nội", "Cấp ủy", "Cấp tỉnh", "p-01-btgdv", "TU"]])
     result = units_import(actor=admin, data=data)
-    assert result.errors == [
-        "Dòng 2: đơn vị 'p-01' nằm trong chính các đơn vị cấp dưới của nó."]
+    assert result.errors == ["Dòng 2: đơn vị 'p-01' nằm trong chính các đơn vị cấp dưới của nó."]
     assert snapshot() == before
 
 
 def test_it_rejects_units_that_are_each_others_parents_in_the_file(admin, units):
-    data = sheet([
-        ["p-a", "Tỉnh ủy A", "Cấp ủy", "Cấp tỉnh", "p-b", "TU"],
-        ["p-b", "Tỉnh ủy B", "Cấp ủy", "Cấp tỉnh", "p-a", "TU"],
-    ])
+    data = sheet(
+        [
+            ["p-a", "Tỉnh ủy A", "Cấp ủy", "Cấp tỉnh", "p-b", "TU"],
+            ["p-b", "Tỉnh ủy B", "Cấp ủy", "Cấp tỉnh", "p-a", "TU"],
+        ]
+    )
     result = units_import(actor=admin, data=data)
     assert len(result.errors) == 2
     assert not Unit.objects.filter(code__in=["p-a", "p-b"]).exists()
@@ -150,6 +227,7 @@ def test_it_rejects_units_that_are_each_others_parents_in_the_file(admin, units)
 
 def test_it_rejects_a_file_that_is_not_excel_or_lacks_columns(admin, units):
     assert units_import(actor=admin, data=b"not a workbook").errors == [
-        "Tệp không phải là tệp Excel (.xlsx) hợp lệ."]
+        "Tệp không phải là tệp Excel (.xlsx) hợp lệ."
+    ]
     result = units_import(actor=admin, data=sheet([["x"]], headers=["Mã", "Tên"]))
     assert result.errors == ["Dòng 1: thiếu cột Loại, Cấp."]

@@ -19,13 +19,19 @@ def test_it_loads_the_whole_national_hierarchy_quickly_and_only_once():
     seconds = time.perf_counter() - started
 
     committees = Unit.objects.filter(kind=Kind.COMMITTEE)
-    old_provinces = [c for c in committees.filter(level=Level.PROVINCE).values_list(
-        "code", flat=True) if re.fullmatch(r"p-\d\d", c)]
+    old_provinces = [
+        c
+        for c in committees.filter(level=Level.PROVINCE).values_list("code", flat=True)
+        if re.fullmatch(r"p-\d\d", c)
+    ]
     assert len(old_provinces) == 63
-    assert committees.filter(level=Level.PROVINCE, valid_from__isnull=True,
-                             valid_to__isnull=True).count() == 11  # provinces that carry on
-    assert committees.filter(level=Level.PROVINCE).exclude(
-        valid_to__lt=JULY_2025).count() == 34
+    assert (
+        committees.filter(
+            level=Level.PROVINCE, valid_from__isnull=True, valid_to__isnull=True
+        ).count()
+        == 11
+    )  # provinces that carry on
+    assert committees.filter(level=Level.PROVINCE).exclude(valid_to__lt=JULY_2025).count() == 34
     assert 690 <= committees.filter(level=Level.DISTRICT).count() <= 710
     old_communes = committees.filter(level=Level.GRASSROOTS, valid_to=dt.date(2025, 6, 30))
     new_communes = committees.filter(level=Level.GRASSROOTS, valid_from=JULY_2025)
@@ -40,7 +46,10 @@ def test_it_loads_the_whole_national_hierarchy_quickly_and_only_once():
     started = time.perf_counter()
     again = reference_load()
     assert (again["units_created"], again["units_updated"], again["successions_created"]) == (
-        0, 0, 0)
+        0,
+        0,
+        0,
+    )
     assert time.perf_counter() - started < 5
     assert AuditEntry.objects.filter(action="reference_load").count() == 1
     assert paths_rebuild() == 0
@@ -49,7 +58,11 @@ def test_it_loads_the_whole_national_hierarchy_quickly_and_only_once():
 def test_hanoi_is_one_unit_before_and_after_the_reorganisation(unit):
     hanoi = unit("p-01")
     assert (hanoi.name, hanoi.symbol, hanoi.valid_from, hanoi.valid_to) == (
-        "Thành ủy Hà Nội", "TU", None, None)
+        "Thành ủy Hà Nội",
+        "TU",
+        None,
+        None,
+    )
     assert hanoi.parent.code == "tw"
     assert not Unit.objects.filter(code="p-01-2025").exists()
     assert unit("c2-00004").parent == hanoi  # the new phường Ba Đình
@@ -72,8 +85,11 @@ def test_quan_uy_ba_dinh_ends_on_30_june_2025_and_shows_what_replaced_it(unit):
     assert (ba_dinh.name, ba_dinh.symbol, ba_dinh.level) == ("Quận ủy Ba Đình", "QU", "district")
     assert ba_dinh.valid_to == dt.date(2025, 6, 30)
     successors = set(ba_dinh.successors.values_list("name", flat=True))
-    assert {"Đảng ủy phường Ba Đình", "Đảng ủy phường Ngọc Hà",
-            "Đảng ủy phường Giảng Võ"} <= successors
+    assert {
+        "Đảng ủy phường Ba Đình",
+        "Đảng ủy phường Ngọc Hà",
+        "Đảng ủy phường Giảng Võ",
+    } <= successors
     kinds = set(Succession.objects.filter(predecessor=ba_dinh).values_list("kind", flat=True))
     assert kinds == {"dissolve"}
 
@@ -86,23 +102,30 @@ def test_old_wards_go_to_one_or_several_new_wards(unit):
     kim_ma = unit("c-00028")
     assert kim_ma.successors.count() > 1
     assert set(Succession.objects.filter(predecessor=kim_ma).values_list("kind", flat=True)) == {
-        "split"}
+        "split"
+    }
 
 
 def test_departments_follow_the_2025_merger(unit):
     old = unit("p-01-btg")
     new = unit("p-01-btgdv")
     assert (old.name, old.symbol, old.valid_to) == (
-        "Ban Tuyên giáo Thành ủy Hà Nội", "BTGTU", dt.date(2025, 2, 28))
+        "Ban Tuyên giáo Thành ủy Hà Nội",
+        "BTGTU",
+        dt.date(2025, 2, 28),
+    )
     assert (new.name, new.symbol, new.valid_from, new.valid_to) == (
-        "Ban Tuyên giáo và Dân vận Thành ủy Hà Nội", "BTGDVTU", dt.date(2025, 3, 1), None)
+        "Ban Tuyên giáo và Dân vận Thành ủy Hà Nội",
+        "BTGDVTU",
+        dt.date(2025, 3, 1),
+        None,
+    )
     assert list(old.successors.all()) == [new]
     assert new.parent == unit("p-01")
     assert unit("p-30-btgdv").valid_to == dt.date(2025, 6, 30)
     assert list(unit("p-30-btgdv").successors.all()) == [unit("p-31-2025-btgdv")]
     assert unit("tw-btg").valid_to == dt.date(2025, 2, 2)
-    assert set(unit("tw-btgdv").predecessors.values_list("code", flat=True)) == {
-        "tw-btg", "tw-bdv"}
+    assert set(unit("tw-btgdv").predecessors.values_list("code", flat=True)) == {"tw-btg", "tw-bdv"}
 
 
 def test_paths_follow_the_tree(unit):
@@ -117,7 +140,10 @@ def test_a_second_load_changes_nothing_and_writes_no_audit_entry(reference):
     before = (Unit.objects.count(), Succession.objects.count(), AuditEntry.objects.count())
     counts = reference_load(provinces=["01", "30", "31"])
     assert (counts["units_created"], counts["units_updated"], counts["successions_created"]) == (
-        0, 0, 0)
+        0,
+        0,
+        0,
+    )
     assert (Unit.objects.count(), Succession.objects.count(), AuditEntry.objects.count()) == before
 
 

@@ -12,17 +12,51 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def small_tree(admin):
-    tw = unit_create(actor=admin, code="tw", name="Ban Chấp hành Trung ương Đảng",
-                     kind=Kind.COMMITTEE, level=Level.CENTRAL, symbol="TW")
-    hanoi = unit_create(actor=admin, code="p-01", name="Thành ủy Hà Nội", kind=Kind.COMMITTEE,
-                        level=Level.PROVINCE, parent=tw, symbol="TU", area_name="Hà Nội")
-    haiphong = unit_create(actor=admin, code="p-31", name="Thành ủy Hải Phòng",
-                           kind=Kind.COMMITTEE, level=Level.PROVINCE, parent=tw, symbol="TU")
-    badinh = unit_create(actor=admin, code="d-001", name="Quận ủy Ba Đình", kind=Kind.COMMITTEE,
-                         level=Level.DISTRICT, parent=hanoi, symbol="QU")
-    trucbach = unit_create(actor=admin, code="c-00004", name="Đảng ủy phường Trúc Bạch",
-                           kind=Kind.COMMITTEE, level=Level.GRASSROOTS, parent=badinh,
-                           symbol="ĐU")
+    tw = unit_create(
+        actor=admin,
+        code="tw",
+        name="Ban Chấp hành Trung ương Đảng",
+        kind=Kind.COMMITTEE,
+        level=Level.CENTRAL,
+        symbol="TW",
+    )
+    hanoi = unit_create(
+        actor=admin,
+        code="p-01",
+        name="Thành ủy Hà Nội",
+        kind=Kind.COMMITTEE,
+        level=Level.PROVINCE,
+        parent=tw,
+        symbol="TU",
+        area_name="Hà Nội",
+    )
+    haiphong = unit_create(
+        actor=admin,
+        code="p-31",
+        name="Thành ủy Hải Phòng",
+        kind=Kind.COMMITTEE,
+        level=Level.PROVINCE,
+        parent=tw,
+        symbol="TU",
+    )
+    badinh = unit_create(
+        actor=admin,
+        code="d-001",
+        name="Quận ủy Ba Đình",
+        kind=Kind.COMMITTEE,
+        level=Level.DISTRICT,
+        parent=hanoi,
+        symbol="QU",
+    )
+    trucbach = unit_create(
+        actor=admin,
+        code="c-00004",
+        name="Đảng ủy phường Trúc Bạch",
+        kind=Kind.COMMITTEE,
+        level=Level.GRASSROOTS,
+        parent=badinh,
+        symbol="ĐU",
+    )
     return tw, hanoi, haiphong, badinh, trucbach
 
 
@@ -96,24 +130,41 @@ def test_it_writes_nothing_when_an_update_changes_nothing(admin, small_tree):
 def test_it_refuses_a_unit_above_the_level_of_its_parent(admin, small_tree):
     badinh = small_tree[3]
     with pytest.raises(ValidationError) as excinfo:
-        unit_create(actor=admin, code="x", name="Tỉnh ủy X", kind=Kind.COMMITTEE,
-                    level=Level.PROVINCE, parent=badinh)
+        unit_create(
+            actor=admin,
+            code="x",
+            name="Tỉnh ủy X",
+            kind=Kind.COMMITTEE,
+            level=Level.PROVINCE,
+            parent=badinh,
+        )
     assert "cao hơn cấp của đơn vị cấp trên" in str(excinfo.value)
     assert not Unit.objects.filter(code="x").exists()
 
 
 def test_it_refuses_an_end_date_before_the_start_date(admin):
     with pytest.raises(ValidationError) as excinfo:
-        unit_create(actor=admin, code="x", name="Tỉnh ủy X", kind=Kind.COMMITTEE,
-                    level=Level.PROVINCE, valid_from=dt.date(2025, 7, 1),
-                    valid_to=dt.date(2025, 6, 30))
+        unit_create(
+            actor=admin,
+            code="x",
+            name="Tỉnh ủy X",
+            kind=Kind.COMMITTEE,
+            level=Level.PROVINCE,
+            valid_from=dt.date(2025, 7, 1),
+            valid_to=dt.date(2025, 6, 30),
+        )
     assert "Ngày kết thúc" in str(excinfo.value)
 
 
 def test_it_refuses_a_second_unit_with_the_same_code(admin, small_tree):
     with pytest.raises(ValidationError):
-        unit_create(actor=admin, code="p-01", name="Thành ủy Hà Nội", kind=Kind.COMMITTEE,
-                    level=Level.PROVINCE)
+        unit_create(
+            actor=admin,
+            code="p-01",
+            name="Thành ủy Hà Nội",
+            kind=Kind.COMMITTEE,
+            level=Level.PROVINCE,
+        )
 
 
 def test_it_refuses_an_unknown_field(admin, small_tree):
@@ -123,8 +174,13 @@ def test_it_refuses_an_unknown_field(admin, small_tree):
 
 def test_it_records_a_successor_with_an_audit_entry(admin, small_tree):
     _, hanoi, haiphong, badinh, _ = small_tree
-    succession = unit_add_successor(actor=admin, predecessor=badinh, successor=hanoi,
-                                    kind=Succession.Kind.DISSOLVE, effective=dt.date(2025, 7, 1))
+    succession = unit_add_successor(
+        actor=admin,
+        predecessor=badinh,
+        successor=hanoi,
+        kind=Succession.Kind.DISSOLVE,
+        effective=dt.date(2025, 7, 1),
+    )
     assert list(badinh.successors.all()) == [hanoi]
     assert list(hanoi.predecessors.all()) == [badinh]
     entry = AuditEntry.objects.get(action="unit_add_successor")
@@ -136,13 +192,16 @@ def test_it_records_a_successor_with_an_audit_entry(admin, small_tree):
 def test_it_refuses_a_unit_succeeding_itself_or_a_repeated_succession(admin, small_tree):
     _, hanoi, haiphong, _, _ = small_tree
     with pytest.raises(ValidationError):
-        unit_add_successor(actor=admin, predecessor=hanoi, successor=hanoi, kind="merge",
-                           effective=None)
-    unit_add_successor(actor=admin, predecessor=haiphong, successor=hanoi, kind="merge",
-                       effective=None)
+        unit_add_successor(
+            actor=admin, predecessor=hanoi, successor=hanoi, kind="merge", effective=None
+        )
+    unit_add_successor(
+        actor=admin, predecessor=haiphong, successor=hanoi, kind="merge", effective=None
+    )
     with pytest.raises(ValidationError):
-        unit_add_successor(actor=admin, predecessor=haiphong, successor=hanoi, kind="merge",
-                           effective=None)
+        unit_add_successor(
+            actor=admin, predecessor=haiphong, successor=hanoi, kind="merge", effective=None
+        )
 
 
 def test_it_refuses_to_lower_a_unit_below_the_level_of_its_children(admin, small_tree):

@@ -4,9 +4,9 @@ import json
 
 import pytest
 
+from tests.documents.test_ingest import OFFICIAL
 from tuyengiao.accounts.services import token_create
 from tuyengiao.documents.ingest import ingest_bytes
-from tests.documents.test_ingest import OFFICIAL
 
 
 @pytest.fixture
@@ -22,7 +22,13 @@ def test_the_openapi_schema_and_docs_are_served_locally(client, people):
     schema = client.get("/api/openapi.json")
     assert schema.status_code == 200
     paths = schema.json()["paths"]
-    for path in ("/api/units", "/api/documents", "/api/findings", "/api/search", "/api/citations/extract"):
+    for path in (
+        "/api/units",
+        "/api/documents",
+        "/api/findings",
+        "/api/search",
+        "/api/citations/extract",
+    ):
         assert path in paths
     client.force_login(people.alice)
     docs = client.get("/api/docs")
@@ -39,7 +45,8 @@ def test_it_extracts_citations(client, token):
     response = client.post(
         "/api/citations/extract",
         data=json.dumps({"text": "Thực hiện Kế hoạch số 241-KH/TU ngày 30/5/2024 của Thành ủy."}),
-        content_type="application/json", **auth(token),
+        content_type="application/json",
+        **auth(token),
     )
     assert response.status_code == 200
     cite = response.json()[0]
@@ -60,7 +67,9 @@ def test_documents_cascade_and_search_respect_the_token_owner(client, tree, peop
     cascade = client.get("/api/documents/{}/cascade".format(listed[-1]["id"]), **auth(token))
     assert cascade.status_code == 200
     directive = next(
-        d for d in client.get("/api/documents", **auth(token)).json() if d["designation"] == "47-CT/TW"
+        d
+        for d in client.get("/api/documents", **auth(token)).json()
+        if d["designation"] == "47-CT/TW"
     )
     tree_ = client.get(f"/api/documents/{directive['id']}/cascade", **auth(token)).json()
     assert tree_["children"][0]["designation"] == "118-KH/TU"

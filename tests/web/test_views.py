@@ -3,10 +3,10 @@
 import pytest
 from django.urls import reverse
 
-from tuyengiao.documents.ingest import ingest_bytes
-from tuyengiao.documents.models import Document
 from tests.documents.test_ingest import OFFICIAL
 from tests.documents.test_registry import WARD_PLANS
+from tuyengiao.documents.ingest import ingest_bytes
+from tuyengiao.documents.models import Document
 
 
 @pytest.fixture
@@ -26,12 +26,21 @@ def test_sign_in_page_is_vietnamese(client, db):
     assert "Đăng nhập" in content and "Mật khẩu" in content
 
 
-def test_the_dashboard_shows_overdue_ward_plans_to_the_city(client, people, loaded):
+def test_the_dashboard_shows_overdue_ward_plans_to_the_city(client, people, tree):
+    ingest_bytes(OFFICIAL.encode(), filename="118.txt", location="118.txt", owner_unit=tree.hanoi)
     client.force_login(people.alice)
     content = client.get(reverse("web:dashboard")).content.decode()
-    assert "Đảng ủy phường Ngọc Hà" in content
-    assert "Quá hạn" in content
-    assert "V01" in content
+    # The deadline (31/10/2025) has passed and neither ward has issued its plan.
+    assert 'data-testid="overdue-count">2<' in content
+    assert content.count('<span class="badge overdue">Quá hạn</span>') == 2
+    assert "Đảng ủy phường Ngọc Hà" in content and "Đảng ủy phường Ba Đình" in content
+
+
+def test_the_dashboard_lists_findings_of_the_users_subtree(client, people, loaded):
+    client.force_login(people.alice)
+    assert "V01" in client.get(reverse("web:dashboard")).content.decode()
+    client.force_login(people.charlie)
+    assert "V01" not in client.get(reverse("web:dashboard")).content.decode()
 
 
 def test_the_document_page_shows_cascade_obligations_citations_and_findings(client, people, loaded):
@@ -53,7 +62,9 @@ def test_a_user_of_another_province_gets_not_found(client, people, loaded):
 
 def test_the_document_list_searches_without_diacritics(client, people, loaded):
     client.force_login(people.alice)
-    content = client.get(reverse("documents:document-list"), {"q": "thong tin co so"}).content.decode()
+    content = client.get(
+        reverse("documents:document-list"), {"q": "thong tin co so"}
+    ).content.decode()
     assert "118-KH/TU" in content
     partial = client.get(
         reverse("documents:document-list"), {"q": "118-KH/TU"}, HTTP_HX_REQUEST="true"

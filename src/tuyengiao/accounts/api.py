@@ -39,6 +39,9 @@ class MeOut(Schema):
 def me(request):
     user = request.user
     return MeOut(
-        username=user.username, full_name=user.full_name, role=user.role,
-        unit_id=user.unit_id, unit=user.unit.name if user.unit else None,
+        username=user.username,
+        full_name=user.full_name,
+        role=user.role,
+        unit_id=user.unit_id,
+        unit=user.unit.name if user.unit else None,
     )

@@ -13,8 +13,12 @@ class User(AbstractUser):
         VIEWER = "viewer", "Chỉ xem"
 
     unit = models.ForeignKey(
-        "org.Unit", verbose_name="đơn vị", null=True, blank=True,
-        on_delete=models.PROTECT, related_name="users",
+        "org.Unit",
+        verbose_name="đơn vị",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="users",
     )
     role = models.CharField("vai trò", max_length=16, choices=Role.choices, default=Role.OFFICER)
     full_name = models.CharField("họ và tên", max_length=128, blank=True)
@@ -44,7 +48,10 @@ class AuditEntry(models.Model):
 
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     actor_label = models.CharField(max_length=150, blank=True)
@@ -68,7 +75,9 @@ class AuditEntry(models.Model):
 class ApiToken(models.Model):
     """A bearer token for another system. Only the SHA-256 of the key is stored."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="tokens")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="tokens"
+    )
     name = models.CharField("tên", max_length=100)
     key_hash = models.CharField(max_length=64, unique=True)
     prefix = models.CharField(max_length=8)

@@ -30,8 +30,10 @@ def is_ancestor_or_self(unit: Unit | None, of: Unit | None) -> bool:
 
 
 def can_write(user: User) -> bool:
-    return user.is_authenticated and user.is_active and (
-        user.is_platform_admin or (user.role in WRITER_ROLES and user.scope_unit is not None)
+    return (
+        user.is_authenticated
+        and user.is_active
+        and (user.is_platform_admin or (user.role in WRITER_ROLES and user.scope_unit is not None))
     )
 
 

@@ -53,16 +53,28 @@ def audit_record(
 
 
 def user_create(
-    *, actor: User | None, username: str, password: str, unit=None, role: str = User.Role.OFFICER,
-    full_name: str = "", email: str = "", is_superuser: bool = False,
+    *,
+    actor: User | None,
+    username: str,
+    password: str,
+    unit=None,
+    role: str = User.Role.OFFICER,
+    full_name: str = "",
+    email: str = "",
+    is_superuser: bool = False,
 ) -> User:
     """Create a user in ``unit`` with ``role``."""
     from django.db import transaction
 
     with transaction.atomic():
         user = User(
-            username=username, unit=unit, role=role, full_name=full_name, email=email,
-            is_superuser=is_superuser, is_staff=is_superuser,
+            username=username,
+            unit=unit,
+            role=role,
+            full_name=full_name,
+            email=email,
+            is_superuser=is_superuser,
+            is_staff=is_superuser,
         )
         user.set_password(password)
         user.full_clean(exclude=["password"])
@@ -83,7 +95,9 @@ def token_create(*, actor: User, user: User, name: str) -> str:
     key = "tgs_" + secrets.token_urlsafe(32)
     with transaction.atomic():
         token = ApiToken.objects.create(
-            user=user, name=name[:100], key_hash=hashlib.sha256(key.encode()).hexdigest(),
+            user=user,
+            name=name[:100],
+            key_hash=hashlib.sha256(key.encode()).hexdigest(),
             prefix=key[4:12],
         )
         audit_record(actor=actor, action="token.create", obj=token, after={"user": user.pk})

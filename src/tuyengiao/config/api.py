@@ -10,7 +10,9 @@ from tuyengiao.org.api import router as org_router
 api = NinjaAPI(
     title="Tuyên giáo số API",
     version="1",
-    description="API cho các hệ thống khác: đơn vị, văn bản, sơ đồ triển khai, phát hiện, tìm kiếm.",
+    description=(
+        "API cho các hệ thống khác: đơn vị, văn bản, sơ đồ triển khai, phát hiện, tìm kiếm."
+    ),
     docs_url="/docs",
     auth=[TokenAuth(), session_auth],
 )

@@ -67,7 +67,12 @@ DEMO = env_bool("TUYENGIAO_DEMO", False)
 
 SECRET_KEY = env_secret("SECRET_KEY")
 if not SECRET_KEY:
-    if DEBUG or DEMO or os.environ.get("TUYENGIAO_TESTING") or not env_bool("TUYENGIAO_PRODUCTION", False):
+    if (
+        DEBUG
+        or DEMO
+        or os.environ.get("TUYENGIAO_TESTING")
+        or not env_bool("TUYENGIAO_PRODUCTION", False)
+    ):
         SECRET_KEY = "insecure-demo-key-set-SECRET_KEY-in-production"
     else:
         raise ImproperlyConfigured("SECRET_KEY (or SECRET_KEY_FILE) must be set in production")

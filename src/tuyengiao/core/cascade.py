@@ -83,7 +83,7 @@ def _choose_parent(
 
 
 def _ancestor_depth(ancestor_path: tuple[int, ...], path: tuple[int, ...]) -> int:
-    """Depth of ``ancestor_path``'s unit when it is a strict ancestor of ``path``'s unit, else -1."""
+    """Depth of ``ancestor_path``'s unit if it is a strict ancestor of ``path``'s, else -1."""
     if not ancestor_path or len(ancestor_path) >= len(path):
         return -1
     if path[: len(ancestor_path)] != ancestor_path:

@@ -139,7 +139,11 @@ def _cells(text: str) -> list[_Cell]:
     """The first lines, cut at tabs and runs of three or more spaces."""
     cells: list[_Cell] = []
     line_no = 0
+    previous_end = 0
     for line in re.finditer(r"[^\n]+", text):
+        # A blank line counts as a line, so that cell numbers show paragraph breaks.
+        line_no += text.count("\n", previous_end, line.start()) > 1
+        previous_end = line.end()
         spans = [m.span() for m in _CELL.finditer(line.group())]
         for start, end in _join_blank_dates(line.group(), spans):
             cell_text = line.group()[start:end]
@@ -305,6 +309,8 @@ def _continues_summary(cells: list[_Cell], index: int, parts: list[str]) -> bool
     if not parts:  # a capitalised subject only when a separator line closes it
         following = cells[index + 1].text if index + 1 < len(cells) else ""
         return bool(_SEPARATOR.fullmatch(following))
+    if cell.line - cells[index - 1].line > 1:  # a blank line closes the trích yếu
+        return False
     previous = parts[-1]
     return (
         len(previous) >= 50 and previous[-1] not in ".:;" and not _BODY_OPENERS.match(cell.folded)

@@ -17,8 +17,11 @@ from tuyengiao.core.text import fold
 _ADDRESSEES: tuple[tuple[str, str], ...] = (
     (r"tinh uy,? thanh uy|cac tinh uy|cac thanh uy truc thuoc trung uong", "province"),
     (r"quan uy,? huyen uy|huyen uy,? thi uy|cac quan uy|cac huyen uy|cac thi uy", "district"),
-    (r"dang uy (?:cac )?xa,? phuong|dang uy cac phuong|dang uy cac xa|"
-     r"cac dang uy (?:xa|phuong)|dang uy xa,? phuong,? dac khu", "grassroots"),
+    (
+        r"dang uy (?:cac )?xa,? phuong|dang uy cac phuong|dang uy cac xa|"
+        r"cac dang uy (?:xa|phuong)|dang uy xa,? phuong,? dac khu",
+        "grassroots",
+    ),
     # "các cấp ủy, tổ chức đảng trực thuộc": the issuer's direct subordinate committees.
     (r"(?:cap uy|dang uy|dang bo|to chuc dang)(?:,? [a-z ]{0,30})? truc thuoc", "children"),
 )

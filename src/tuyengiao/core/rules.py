@@ -41,7 +41,10 @@ _LEVEL_FITS = {
     "any": {"central", "province", "district", "grassroots"},
 }
 _LEVEL_NAMES = {
-    "central": "Trung ương", "province": "tỉnh", "district": "huyện", "grassroots": "cơ sở",
+    "central": "Trung ương",
+    "province": "tỉnh",
+    "district": "huyện",
+    "grassroots": "cơ sở",
 }
 _TERM_GRACE = datetime.timedelta(days=31)
 
@@ -80,8 +83,15 @@ class Finding:
 def facts_from_citation(c: Citation) -> DocumentFacts:
     """The facts a citation states about the document it cites."""
     return DocumentFacts(
-        designation=c.designation, type=c.type, type_word=c.type_word, number=c.number,
-        year=c.year, issuer=c.issuer, system=c.system, date=c.date, date_raw=c.date_raw,
+        designation=c.designation,
+        type=c.type,
+        type_word=c.type_word,
+        number=c.number,
+        year=c.year,
+        issuer=c.issuer,
+        system=c.system,
+        date=c.date,
+        date_raw=c.date_raw,
         term=c.term,
     )
 
@@ -96,8 +106,15 @@ def check_document(facts: DocumentFacts) -> list[Finding]:
         Findings for rules V02–V08, ``issuer_level`` and ``unit_existed``, in that order.
     """
     checks = (
-        _v02_year, _v03_calendar, _v04_type_word, _v05_separators, _v06_issuer_active,
-        _v07_term, _v08_year_part, _issuer_level, _unit_existed,
+        _v02_year,
+        _v03_calendar,
+        _v04_type_word,
+        _v05_separators,
+        _v06_issuer_active,
+        _v07_term,
+        _v08_year_part,
+        _issuer_level,
+        _unit_existed,
     )
     return [f for check in checks if (f := check(facts)) is not None]
 
@@ -136,9 +153,10 @@ def _v02_year(f: DocumentFacts) -> Finding | None:
     if f.year is None or f.date is None or f.year == f.date.year or f.system == PARTY:
         return None
     return _finding(
-        "V02", f,
-        f"Số hiệu {_designation(f)} ghi năm {f.year} nhưng văn bản đề ngày "
-        f"{format_date(f.date)}.", ERROR,
+        "V02",
+        f,
+        f"Số hiệu {_designation(f)} ghi năm {f.year} nhưng văn bản đề ngày {format_date(f.date)}.",
+        ERROR,
     )
 
 
@@ -149,8 +167,10 @@ def _v03_calendar(f: DocumentFacts) -> Finding | None:
     if parsed is None or parsed.valid:
         return None
     return _finding(
-        "V03", f,
-        f"Ngày ban hành \u201c{f.date_raw}\u201d của {_label(f)} không có thật trên lịch.", ERROR,
+        "V03",
+        f,
+        f"Ngày ban hành \u201c{f.date_raw}\u201d của {_label(f)} không có thật trên lịch.",
+        ERROR,
     )
 
 
@@ -159,9 +179,11 @@ def _v04_type_word(f: DocumentFacts) -> Finding | None:
         return None
     word = _TYPE_NAMES.get(f.type_word or "", f.type_word or "")
     return _finding(
-        "V04", f,
+        "V04",
+        f,
         f"Văn bản {_designation(f)} được gọi là {word} nhưng ký hiệu loại văn bản là "
-        f"{f.type} ({_TYPE_NAMES.get(f.type or '', 'không rõ')}).", ERROR,
+        f"{f.type} ({_TYPE_NAMES.get(f.type or '', 'không rõ')}).",
+        ERROR,
     )
 
 
@@ -175,9 +197,11 @@ def _v05_separators(f: DocumentFacts) -> Finding | None:
     if not odd and parsed.designation == f.designation:
         return None
     return _finding(
-        "V05", f,
+        "V05",
+        f,
         f"Số hiệu \u201c{f.designation}\u201d viết sai quy cách; cách viết đúng là "
-        f"{parsed.designation}.", WARNING,
+        f"{parsed.designation}.",
+        WARNING,
     )
 
 
@@ -190,9 +214,11 @@ def _v06_issuer_active(f: DocumentFacts) -> Finding | None:
     else:
         when = f"chỉ dùng từ ngày {format_date(info.valid_from)}"
     return _finding(
-        "V06", f,
+        "V06",
+        f,
         f"Ký hiệu cơ quan ban hành {f.issuer} ({info.name}) {when}, nhưng văn bản "
-        f"{_designation(f)} đề ngày {format_date(f.date)}.", WARNING,
+        f"{_designation(f)} đề ngày {format_date(f.date)}.",
+        WARNING,
     )
 
 
@@ -204,9 +230,11 @@ def _v07_term(f: DocumentFacts) -> Finding | None:
         return None
     actual = party_term_for_date(f.date) or 0
     return _finding(
-        "V07", f,
+        "V07",
+        f,
         f"Văn bản {_designation(f)} ghi khóa {int_to_roman(f.term)} nhưng ngày "
-        f"{format_date(f.date)} thuộc khóa {int_to_roman(actual)}.", WARNING,
+        f"{format_date(f.date)} thuộc khóa {int_to_roman(actual)}.",
+        WARNING,
     )
 
 
@@ -220,14 +248,18 @@ def _v08_year_part(f: DocumentFacts) -> Finding | None:
         return None
     if f.system == STATE and f.year is None and _needs_year(f):
         return _finding(
-            "V08", f,
+            "V08",
+            f,
             f"Số hiệu {f.designation} của văn bản quy phạm pháp luật thiếu năm ban hành "
-            f"(dạng đúng: số/năm/ký hiệu).", WARNING,
+            f"(dạng đúng: số/năm/ký hiệu).",
+            WARNING,
         )
     if f.system == PARTY and f.year is not None:
         return _finding(
-            "V08", f,
-            f"Số hiệu văn bản của Đảng {f.designation} không được ghi năm.", WARNING,
+            "V08",
+            f,
+            f"Số hiệu văn bản của Đảng {f.designation} không được ghi năm.",
+            WARNING,
         )
     return None
 
@@ -244,10 +276,12 @@ def _issuer_level(f: DocumentFacts) -> Finding | None:
         return None
     unit = f.unit_name or "đơn vị ban hành"
     return _finding(
-        "issuer_level", f,
+        "issuer_level",
+        f,
         f"Ký hiệu {f.issuer} trong số hiệu {_designation(f)} là của cấp "
         f"{_LEVEL_NAMES.get(info.level, 'khác')}, không hợp với {unit} "
-        f"(cấp {_LEVEL_NAMES.get(f.unit_level, f.unit_level)}).", WARNING,
+        f"(cấp {_LEVEL_NAMES.get(f.unit_level, f.unit_level)}).",
+        WARNING,
     )
 
 
@@ -262,7 +296,8 @@ def _unit_existed(f: DocumentFacts) -> Finding | None:
     else:
         return None
     return _finding(
-        "unit_existed", f,
+        "unit_existed",
+        f,
         f"{unit} {detail}, nhưng văn bản {_designation(f)} đề ngày {format_date(f.date)}.",
         ERROR,
     )

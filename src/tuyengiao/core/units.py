@@ -123,7 +123,7 @@ def _area(original: str, folded: str, words: tuple[str, ...] = ()) -> tuple[str,
     area_type = ""
     if prefix and prefix.group(1) in words:
         area_type = _AREAS[prefix.group(1)][0]
-        original = original[prefix.end():]
+        original = original[prefix.end() :]
     return original.strip(" .,;:-–"), area_type
 
 
@@ -141,7 +141,7 @@ def parse_unit_name(text: str) -> UnitName | None:
     while match := _QUALIFIER.match(folded):
         if re.match(rf"ban chap hanh {_TW}\b", folded):
             break
-        original, folded = original[match.end():], folded[match.end():]
+        original, folded = original[match.end() :], folded[match.end() :]
     for pattern, symbol in _CENTRAL_PATTERNS:
         if pattern.fullmatch(folded):
             return UnitName(CENTRAL_BODIES[symbol][0], CENTRAL, "", symbol, "")
@@ -155,7 +155,7 @@ def parse_unit_name(text: str) -> UnitName | None:
 def _parse_committee(original: str, folded: str) -> UnitName | None:
     if match := _COMMITTEE_RE.match(folded):
         level, symbol, area_type, words = _COMMITTEES[match.group(1)]
-        area, written_type = _area(original[match.start(2):], folded[match.start(2):], words)
+        area, written_type = _area(original[match.start(2) :], folded[match.start(2) :], words)
         if not area:
             return None
         if match.group(1) == "dang uy":
@@ -164,7 +164,7 @@ def _parse_committee(original: str, folded: str) -> UnitName | None:
         return UnitName(COMMITTEE, level, area, symbol, area_type)
     if match := _PARTY_ORG_RE.match(folded):
         area_type, level, symbol = _AREAS[match.group(1)]
-        area, _ = _area(original[match.start(2):], folded[match.start(2):])
+        area, _ = _area(original[match.start(2) :], folded[match.start(2) :])
         return UnitName(COMMITTEE, level, area, symbol, area_type) if area else None
     return None
 
@@ -173,13 +173,16 @@ def _parse_board(original: str, folded: str) -> UnitName | None:
     match = _BOARD_RE.match(folded)
     if not match:
         return None
-    committee = _parse_committee(original[match.start(2):], folded[match.start(2):])
+    committee = _parse_committee(original[match.start(2) :], folded[match.start(2) :])
     if committee is None:
         return None
     prefix = _BOARDS[match.group(1)]
     kind = DEPARTMENT if prefix.startswith("BTG") else PARTY_BOARD
     return UnitName(
-        kind, committee.level, committee.area_name, prefix + committee.symbol,
+        kind,
+        committee.level,
+        committee.area_name,
+        prefix + committee.symbol,
         committee.area_type,
     )
 
@@ -189,7 +192,7 @@ def _parse_state_body(original: str, folded: str) -> UnitName | None:
     if not match:
         return None
     area_type, level, _ = _AREAS[match.group(2)]
-    area, _ = _area(original[match.start(3):], folded[match.start(3):])
+    area, _ = _area(original[match.start(3) :], folded[match.start(3) :])
     if not area:
         return None
     if match.group(1) in ("ubnd", "uy ban nhan dan"):
@@ -200,8 +203,12 @@ def _parse_state_body(original: str, folded: str) -> UnitName | None:
 # ---------------------------------------------------------------------------------------------
 # Naming: the reference loader builds names with these, the resolver looks them up.
 
-_DISTRICT_COMMITTEE = {"quận": ("Quận ủy", "QU"), "huyện": ("Huyện ủy", "HU"),
-                       "thị xã": ("Thị ủy", "TxU"), "thành phố": ("Thành ủy", "ThU")}
+_DISTRICT_COMMITTEE = {
+    "quận": ("Quận ủy", "QU"),
+    "huyện": ("Huyện ủy", "HU"),
+    "thị xã": ("Thị ủy", "TxU"),
+    "thành phố": ("Thành ủy", "ThU"),
+}
 _GRASSROOTS_TYPES = ("phường", "xã", "thị trấn", "đặc khu")
 # Areas written in more than one way: folded → other folded spellings
 _AREA_ALIASES = {
@@ -214,7 +221,7 @@ _AREA_ALIASES = {
 
 
 def _numbered(area_type: str, area_name: str) -> str:
-    """"1" in "Quận 1" and "Phường 15" keeps its area word: "Quận 1"."""
+    """ "1" in "Quận 1" and "Phường 15" keeps its area word: "Quận 1"."""
     return f"{area_type.capitalize()} {area_name}" if area_name.isdigit() else area_name
 
 
@@ -240,7 +247,7 @@ def committee_name(level: str, area_type: str, area_name: str) -> tuple[str, str
 
 
 def department_name(committee: str, symbol: str, *, with_civic_affairs: bool) -> tuple[str, str]:
-    """"Ban Tuyên giáo Thành ủy Hà Nội" (BTGTU) or, from 2025, "Ban Tuyên giáo và Dân vận …".
+    """ "Ban Tuyên giáo Thành ủy Hà Nội" (BTGTU) or, from 2025, "Ban Tuyên giáo và Dân vận …".
 
     ``committee`` and ``symbol`` are the committee's name and issuer symbol.
     """
@@ -255,7 +262,7 @@ def _area_keys(area_name: str) -> list[str]:
     keys = [key, *_AREA_ALIASES.get(key, ())]
     for prefix in ("thanh pho ", "tp ", "tinh "):
         if key.startswith(prefix):
-            keys.append(key[len(prefix):])
+            keys.append(key[len(prefix) :])
     return list(dict.fromkeys(keys))
 
 
@@ -267,12 +274,23 @@ def unit_name_keys(name: UnitName) -> list[str]:
     if name.kind == COMMITTEE:
         return _committee_keys(name, areas)
     if name.kind in (DEPARTMENT, PARTY_BOARD):
-        board = next((k for k, v in _BOARDS.items() if name.symbol.startswith(v)
-                      and name.symbol[len(v):] in _SUFFIXES), None)
+        board = next(
+            (
+                k
+                for k, v in _BOARDS.items()
+                if name.symbol.startswith(v) and name.symbol[len(v) :] in _SUFFIXES
+            ),
+            None,
+        )
         if board is None:
             return []
-        committee = UnitName(COMMITTEE, name.level, name.area_name,
-                             name.symbol[len(_BOARDS[board]):], name.area_type)
+        committee = UnitName(
+            COMMITTEE,
+            name.level,
+            name.area_name,
+            name.symbol[len(_BOARDS[board]) :],
+            name.area_type,
+        )
         return [f"{board} {key}" for key in _committee_keys(committee, areas)]
     if name.kind in (PEOPLES_COMMITTEE, PEOPLES_COUNCIL):
         body = "uy ban nhan dan" if name.kind == PEOPLES_COMMITTEE else "hoi dong nhan dan"
@@ -281,8 +299,12 @@ def unit_name_keys(name: UnitName) -> list[str]:
 
 
 _SUFFIXES = ("TU", "QU", "HU", "TxU", "ThU", "ĐU")
-_DISTRICT_WORDS = {"QU": ("quan uy", "quan"), "HU": ("huyen uy", "huyen"),
-                   "TxU": ("thi uy", "thi xa"), "ThU": ("thanh uy", "thanh pho")}
+_DISTRICT_WORDS = {
+    "QU": ("quan uy", "quan"),
+    "HU": ("huyen uy", "huyen"),
+    "TxU": ("thi uy", "thi xa"),
+    "ThU": ("thanh uy", "thanh pho"),
+}
 
 
 def _committee_keys(name: UnitName, areas: list[str]) -> list[str]:
@@ -314,7 +336,7 @@ ALL_LEVELS = frozenset({CENTRAL, PROVINCE, DISTRICT, GRASSROOTS})
 
 
 def normalize_symbol(symbol: str) -> str:
-    """"TƯ" → "TW", ASCII "DU" → "ĐU", stray spaces removed; official mixed case kept."""
+    """ "TƯ" → "TW", ASCII "DU" → "ĐU", stray spaces removed; official mixed case kept."""
     symbol = "".join(unicodedata.normalize("NFC", symbol).split())
     if symbol.upper().endswith("TƯ"):
         symbol = symbol[:-2] + "TW"

@@ -53,8 +53,11 @@ class DocumentFilter(Schema):
 @router.get("/documents", response=list[DocumentOut], summary="Danh sách văn bản")
 def documents(request, filters: Query[DocumentFilter]):
     qs = document_list(
-        user=request.user, query=filters.q or "", doc_type=filters.type or "",
-        system=filters.system or "", year=filters.year,
+        user=request.user,
+        query=filters.q or "",
+        doc_type=filters.type or "",
+        system=filters.system or "",
+        year=filters.year,
     )
     return list(qs[filters.offset : filters.offset + min(filters.limit, 500)])
 
@@ -85,15 +88,19 @@ class ObligationOut(Schema):
 
 
 @router.get(
-    "/documents/{document_id}/obligations", response=list[ObligationOut],
+    "/documents/{document_id}/obligations",
+    response=list[ObligationOut],
     summary="Các đơn vị phải ban hành văn bản triển khai",
 )
 def obligations(request, document_id: int):
     rows = obligation_rows(document=_visible(request, document_id))
     return [
         ObligationOut(
-            unit_id=r.obligation.unit_id, unit=r.obligation.unit.name, due=r.obligation.due,
-            status=r.status, issued_document_id=r.issued.pk if r.issued else None,
+            unit_id=r.obligation.unit_id,
+            unit=r.obligation.unit.name,
+            due=r.obligation.due,
+            status=r.status,
+            issued_document_id=r.issued.pk if r.issued else None,
         )
         for r in rows
     ]

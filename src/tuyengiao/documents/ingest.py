@@ -58,7 +58,12 @@ class Outcome:
 
 
 def ingest_bytes(
-    data: bytes, *, filename: str, location: str, owner_unit: Unit | None = None, actor=None,
+    data: bytes,
+    *,
+    filename: str,
+    location: str,
+    owner_unit: Unit | None = None,
+    actor=None,
     keep_file: bool = False,
 ) -> Outcome:
     """Ingest one file's bytes. Never raises for bad input: the outcome says what happened."""
@@ -67,17 +72,21 @@ def ingest_bytes(
     if existing:
         return Outcome(location, "unchanged", existing[1], "đã có, bỏ qua", existing[0])
     try:
-        read = read_document(
-            data, filename=filename, max_bytes=settings.TUYENGIAO_MAX_FILE_BYTES
-        )
+        read = read_document(data, filename=filename, max_bytes=settings.TUYENGIAO_MAX_FILE_BYTES)
     except ReadError as exc:
         return Outcome(location, "failed", message=exc.reason)
     if not read.text.strip():
         return Outcome(location, "failed", message="không có nội dung văn bản")
     source = Source(
-        location=location[:1000], filename=Path(filename).name[:255], sha256=digest,
-        format=read.format, size=len(data), title=(read.title or "")[:500],
-        published=read.published, text=read.text, owner_unit=owner_unit,
+        location=location[:1000],
+        filename=Path(filename).name[:255],
+        sha256=digest,
+        format=read.format,
+        size=len(data),
+        title=(read.title or "")[:500],
+        published=read.published,
+        text=read.text,
+        owner_unit=owner_unit,
     )
     try:
         with transaction.atomic():
@@ -98,7 +107,7 @@ def _store(source: Source, text: str, *, owner_unit, actor) -> Outcome:
         source.title = _first_line(text)
     source.save()
     _record_citations(source, text, subject=None, reference_date=source.published)
-    search_entry_refresh(source=source)
+    search_entry_refresh(source=source, new=True)
     return Outcome(source.location, "created", source.kind, source_id=source.pk)
 
 
@@ -117,17 +126,20 @@ def _store_official(source, text, header: OfficialHeader, *, owner_unit, actor) 
     data.type_word = _abbrev_for_type_word(header.type_word) or data.type_word
     data.summary = header.summary or ""
     data.title = _title(header)
-    data.body = text[header.body_start:].strip()
+    data.body = text[header.body_start :].strip()
     doc, _ = document_register(
-        data=data, origin=Document.Origin.OFFICIAL, owner_unit=owner_unit, actor=actor,
+        data=data,
+        origin=Document.Origin.OFFICIAL,
+        owner_unit=owner_unit,
+        actor=actor,
     )
     source.kind = Source.Kind.OFFICIAL
     source.document = doc
-    source.title = source.title or doc.label
+    source.title = f"{doc.label} {header.summary or ''}".strip()[:500]
     source.published = source.published or doc.date
     Source.objects.filter(document=doc).exclude(pk=source.pk).update(document=None)
     source.save()
-    _record_citations(source, text, subject=doc, reference_date=doc.date, skip_until=0)
+    _record_citations(source, text, subject=doc, reference_date=doc.date)
     obligations_derive(document=doc, actor=actor)
     audit_record(actor=actor, action="document.ingest", obj=doc, after={"source": source.location})
     return Outcome(source.location, "created", source.kind, source_id=source.pk, document_id=doc.pk)
@@ -158,19 +170,27 @@ def _first_line(text: str) -> str:
 
 
 def _record_citations(
-    source: Source, text: str, *, subject: Document | None, reference_date: dt.date | None,
-    skip_until: int = 0,
+    source: Source,
+    text: str,
+    *,
+    subject: Document | None,
+    reference_date: dt.date | None,
 ) -> None:
     citations = find_citations(text, reference_date=reference_date)
     if not citations:
         return
-    documents = [
-        _register_mention(c, reference_date, own=subject) for c in citations
-    ]
+    documents = [_register_mention(c, reference_date, own=subject) for c in citations]
     CitationRow.objects.bulk_create(
         CitationRow(
-            source=source, document=doc, kind=c.kind, designation=c.designation or "",
-            doc_type=c.type or "", number=c.number, raw=c.raw[:500], start=c.start, end=c.end,
+            source=source,
+            document=doc,
+            kind=c.kind,
+            designation=c.designation or "",
+            doc_type=c.type or "",
+            number=c.number,
+            raw=c.raw[:500],
+            start=c.start,
+            end=c.end,
             data=c.to_dict(),
         )
         for c, doc in zip(citations, documents, strict=True)
@@ -181,8 +201,13 @@ def _record_citations(
         if subj is None or obj is None:
             continue
         relation_record(
-            subject=subj, object=obj, kind=relation.kind, source=source,
-            evidence=relation.evidence, start=relation.start, end=relation.end,
+            subject=subj,
+            object=obj,
+            kind=relation.kind,
+            source=source,
+            evidence=relation.evidence,
+            start=relation.start,
+            end=relation.end,
         )
 
 
@@ -203,7 +228,11 @@ def _register_mention(
 
 
 def ingest_article(
-    *, title: str, text: str, url: str = "", published: dt.date | None = None,
+    *,
+    title: str,
+    text: str,
+    url: str = "",
+    published: dt.date | None = None,
 ) -> Outcome:
     """Ingest an article whose text is already extracted (press archives, JSON lines)."""
     title, text = nfc(title or ""), nfc(text or "")
@@ -215,14 +244,46 @@ def ingest_article(
     if not text.strip():
         return Outcome(location, "failed", message="bài không có nội dung")
     source = Source(
-        kind=Source.Kind.ARTICLE, location=location[:1000], sha256=digest, format="json",
-        size=len(body.encode("utf-8")), title=title[:500], published=published, text=body,
+        kind=Source.Kind.ARTICLE,
+        location=location[:1000],
+        sha256=digest,
+        format="json",
+        size=len(body.encode("utf-8")),
+        title=title[:500],
+        published=published,
+        text=body,
     )
     with transaction.atomic():
         source.save()
         _record_citations(source, body, subject=None, reference_date=published)
-        search_entry_refresh(source=source)
+        search_entry_refresh(source=source, new=True)
     return Outcome(location, "created", Source.Kind.ARTICLE, source_id=source.pk)
+
+
+def ingest_articles(articles: Iterable[dict], *, batch: int = 200) -> Iterator[Outcome]:
+    """Ingest many extracted articles (dicts with text, title, url, date), committing in
+    batches; each article still stands alone: one that fails leaves the others stored."""
+    pending: list[dict] = []
+    for article in articles:
+        pending.append(article)
+        if len(pending) >= batch:
+            yield from _ingest_batch(pending)
+            pending = []
+    if pending:
+        yield from _ingest_batch(pending)
+
+
+def _ingest_batch(articles: list[dict]) -> list[Outcome]:
+    with transaction.atomic():
+        return [
+            ingest_article(
+                title=str(a.get("title") or ""),
+                text=a["text"],
+                url=str(a.get("url") or ""),
+                published=a.get("published") or parse_article_date(a.get("date")),
+            )
+            for a in articles
+        ]
 
 
 def read_jsonl(path: Path) -> Iterator[tuple[int, dict | None, str]]:
@@ -238,7 +299,7 @@ def read_jsonl(path: Path) -> Iterator[tuple[int, dict | None, str]]:
                 yield number, None, f"dòng {number}: JSON không hợp lệ ({exc.msg})"
                 continue
             if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-                yield number, None, f"dòng {number}: thiếu trường \"text\""
+                yield number, None, f'dòng {number}: thiếu trường "text"'
                 continue
             yield number, obj, ""
 

@@ -39,13 +39,21 @@ class Document(models.Model):
     term = models.PositiveSmallIntegerField("khóa", null=True, blank=True)
     identity_key = models.CharField(max_length=96, unique=True, editable=False)
     issuing_unit = models.ForeignKey(
-        "org.Unit", verbose_name="cơ quan ban hành", null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="documents_issued",
+        "org.Unit",
+        verbose_name="cơ quan ban hành",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="documents_issued",
     )
     issuer_text = models.CharField("cơ quan ban hành (theo văn bản)", max_length=255, blank=True)
     owner_unit = models.ForeignKey(
-        "org.Unit", verbose_name="đơn vị nhập", null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="documents_owned",
+        "org.Unit",
+        verbose_name="đơn vị nhập",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="documents_owned",
     )
     title = models.CharField("tiêu đề", max_length=500, blank=True)
     summary = models.TextField("trích yếu", blank=True)

@@ -11,7 +11,7 @@ from tuyengiao.accounts.permissions import document_visibility, source_visibilit
 from tuyengiao.core.cascade import CascadeItem, CascadeNode, build_cascade
 from tuyengiao.core.obligations import obligation_status
 from tuyengiao.core.rules import DocumentFacts, Finding, check_document, check_implementation
-from tuyengiao.core.text import canonical_tones
+from tuyengiao.core.text import canonical_tones, vietnamese_sort_key
 from tuyengiao.documents.models import Document, Obligation, Relation, SearchEntry, Source
 from tuyengiao.documents.search import search_ids, snippet
 
@@ -24,8 +24,14 @@ def document_queryset(user=None) -> QuerySet[Document]:
 
 
 def document_list(
-    *, user=None, query: str = "", doc_type: str = "", system: str = "", unit=None,
-    year: int | None = None, origin: str = "",
+    *,
+    user=None,
+    query: str = "",
+    doc_type: str = "",
+    system: str = "",
+    unit=None,
+    year: int | None = None,
+    origin: str = "",
 ) -> QuerySet[Document]:
     """Documents ``user`` may read, filtered; ``query`` searches the full text."""
     qs = document_queryset(user)
@@ -40,9 +46,7 @@ def document_list(
     if year:
         qs = qs.filter(date__year=year)
     if query:
-        ids = [
-            entry_id for entry_id, _ in search_ids(query, limit=2000)
-        ]
+        ids = [entry_id for entry_id, _ in search_ids(query, limit=2000)]
         doc_ids = SearchEntry.objects.filter(pk__in=ids, document__isnull=False).values_list(
             "document_id", flat=True
         )
@@ -118,8 +122,9 @@ def _implementers(document: Document) -> set[int]:
     frontier = {document.pk}
     while frontier:
         rows = set(
-            Relation.objects.filter(kind=Relation.Kind.IMPLEMENTS, object_id__in=frontier)
-            .values_list("subject_id", flat=True)
+            Relation.objects.filter(
+                kind=Relation.Kind.IMPLEMENTS, object_id__in=frontier
+            ).values_list("subject_id", flat=True)
         )
         frontier = rows - found - {document.pk}
         found |= frontier
@@ -179,39 +184,65 @@ def obligation_rows(
         )
         rows.append(ObligationRow(ob, status, doc))
     order = {"overdue": 0, "due": 1, "issued": 2, "dissolved": 3}
-    rows.sort(key=lambda r: (order[r.status], r.obligation.due or dt.date.max, r.obligation.unit.name))
+    rows.sort(
+        key=lambda r: (
+            order[r.status],
+            r.obligation.due or dt.date.max,
+            vietnamese_sort_key(r.obligation.unit.name),
+        )
+    )
     return rows
 
 
 def _issued_documents(obligations: list[Obligation]) -> dict[tuple[int, int], Document]:
-    """For each (document, unit): a document that unit (or its department) issued implementing it."""
+    """For each (document, unit): a document that unit (or its department) issued to carry it
+    out, i.e. implementing the document itself or what the document implements (a ward plan
+    for the central directive answers the city plan for that directive)."""
     if not obligations:
         return {}
     wanted = {(o.document_id, o.unit_id) for o in obligations}
-    parents = {o.document_id for o in obligations}
+    targets: dict[int, set[int]] = {o.document_id: {o.document_id} for o in obligations}
+    for subject_id, object_id in Relation.objects.filter(
+        kind=Relation.Kind.IMPLEMENTS, subject_id__in=list(targets)
+    ).values_list("subject_id", "object_id"):
+        targets[subject_id].add(object_id)
+    answered_by: dict[int, set[int]] = {}
+    for document_id, objects in targets.items():
+        for object_id in objects:
+            answered_by.setdefault(object_id, set()).add(document_id)
     found: dict[tuple[int, int], Document] = {}
-    relations = Relation.objects.filter(
-        kind=Relation.Kind.IMPLEMENTS, object_id__in=parents
-    ).select_related("subject__issuing_unit")
+    relations = (
+        Relation.objects.filter(kind=Relation.Kind.IMPLEMENTS, object_id__in=list(answered_by))
+        .select_related("subject__issuing_unit")
+        .order_by("subject__date", "subject_id")
+    )
     for rel in relations:
         unit = rel.subject.issuing_unit
         if unit is None:
             continue
-        for candidate in (unit.pk, unit.parent_id):
-            key = (rel.object_id, candidate)
-            if key in wanted and key not in found:
-                found[key] = rel.subject
+        for document_id in answered_by[rel.object_id]:
+            for candidate in (unit.pk, unit.parent_id):
+                key = (document_id, candidate)
+                if key in wanted and key not in found and rel.subject_id != document_id:
+                    found[key] = rel.subject
     return found
 
 
 def _facts(doc: Document) -> DocumentFacts:
     unit = doc.issuing_unit
     return DocumentFacts(
-        designation=doc.designation or None, type=doc.doc_type or None,
-        type_word=doc.type_word or None, number=doc.number, year=doc.year,
-        issuer=doc.issuer_symbol or None, system=doc.system or None, date=doc.date,
-        date_raw=doc.date_raw or None, term=doc.term,
-        unit_name=unit.name if unit else None, unit_level=unit.level if unit else None,
+        designation=doc.designation or None,
+        type=doc.doc_type or None,
+        type_word=doc.type_word or None,
+        number=doc.number,
+        year=doc.year,
+        issuer=doc.issuer_symbol or None,
+        system=doc.system or None,
+        date=doc.date,
+        date_raw=doc.date_raw or None,
+        term=doc.term,
+        unit_name=unit.name if unit else None,
+        unit_level=unit.level if unit else None,
         unit_valid_from=unit.valid_from if unit else None,
         unit_valid_to=unit.valid_to if unit else None,
     )
@@ -233,7 +264,9 @@ class FindingRow:
             "severity": self.finding.severity,
             "document_id": self.document.pk,
             "evidence": self.evidence.evidence if self.evidence else None,
-            "source": self.evidence.source.location if self.evidence and self.evidence.source else None,
+            "source": self.evidence.source.location
+            if self.evidence and self.evidence.source
+            else None,
         }
 
 
@@ -279,8 +312,12 @@ class SearchResult:
 
     def to_dict(self) -> dict:
         return {
-            "kind": self.kind, "title": self.title, "source": self.source,
-            "snippet": self.snippet, "score": round(self.score, 4), "url": self.url,
+            "kind": self.kind,
+            "title": self.title,
+            "source": self.source,
+            "snippet": self.snippet,
+            "score": round(self.score, 4),
+            "url": self.url,
             "date": self.date.isoformat() if self.date else None,
         }
 
@@ -296,14 +333,14 @@ def search(query: str, *, user=None, limit: int = 20, offset: int = 0) -> list[S
     allowed_docs = allowed_sources = None
     if user is not None:
         allowed_docs = set(
-            Document.objects.filter(document_visibility(user)).filter(
-                pk__in=[e.document_id for e in entries.values() if e.document_id]
-            ).values_list("pk", flat=True)
+            Document.objects.filter(document_visibility(user))
+            .filter(pk__in=[e.document_id for e in entries.values() if e.document_id])
+            .values_list("pk", flat=True)
         )
         allowed_sources = set(
-            Source.objects.filter(source_visibility(user)).filter(
-                pk__in=[e.source_id for e in entries.values() if e.source_id]
-            ).values_list("pk", flat=True)
+            Source.objects.filter(source_visibility(user))
+            .filter(pk__in=[e.source_id for e in entries.values() if e.source_id])
+            .values_list("pk", flat=True)
         )
     results = []
     for pk, score in ranked:
@@ -312,7 +349,11 @@ def search(query: str, *, user=None, limit: int = 20, offset: int = 0) -> list[S
             continue
         if entry.document_id and allowed_docs is not None and entry.document_id not in allowed_docs:
             continue
-        if entry.source_id and allowed_sources is not None and entry.source_id not in allowed_sources:
+        if (
+            entry.source_id
+            and allowed_sources is not None
+            and entry.source_id not in allowed_sources
+        ):
             continue
         results.append(_result(entry, query, score))
     return results[offset : offset + limit]
@@ -322,6 +363,9 @@ def _result(entry: SearchEntry, query: str, score: float) -> SearchResult:
     if entry.document_id:
         doc = entry.document
         source = getattr(doc, "source", None)
+        if source is None:  # known from the press: where it was first cited
+            cited = doc.citations.select_related("source").order_by("source_id").first()
+            source = cited.source if cited else None
         location = source.location if source is not None else ""
         url = doc.get_absolute_url()
     else:
@@ -329,8 +373,13 @@ def _result(entry: SearchEntry, query: str, score: float) -> SearchResult:
         from django.urls import reverse
 
         url = reverse("documents:source-detail", args=[entry.source_id])
+    body = entry.text if entry.text.startswith(entry.title) else f"{entry.title}\n{entry.text}"
     return SearchResult(
-        kind=entry.kind, title=entry.title, source=location,
-        snippet=snippet(entry.title + "\n" + entry.text, query), score=score, url=url,
+        kind=entry.kind,
+        title=entry.title,
+        source=location,
+        snippet=snippet(body, query),
+        score=score,
+        url=url,
         date=entry.date,
     )

@@ -102,8 +102,19 @@ def _best_match(
 
 
 _FILLABLE = (
-    "doc_type", "type_word", "number", "issuer_symbol", "system", "year", "date", "date_raw",
-    "term", "issuer_text", "title", "summary", "body",
+    "doc_type",
+    "type_word",
+    "number",
+    "issuer_symbol",
+    "system",
+    "year",
+    "date",
+    "date_raw",
+    "term",
+    "issuer_text",
+    "title",
+    "summary",
+    "body",
 )
 
 
@@ -121,9 +132,11 @@ def document_register(
     symbols, the issuing unit. Returns ``(document, created)``.
     """
     with transaction.atomic():
-        candidates = list(Document.objects.filter(designation=data.designation)) if (
-            data.designation
-        ) else []
+        candidates = (
+            list(Document.objects.filter(designation=data.designation))
+            if (data.designation)
+            else []
+        )
         doc = _best_match(candidates, data, reference_date)
         if doc is None:
             return _document_create(data, origin, owner_unit, actor), True
@@ -143,7 +156,7 @@ def _document_create(data, origin, owner_unit, actor) -> Document:
     if Document.objects.filter(identity_key=doc.identity_key).exists():
         doc.identity_key = f"{doc.identity_key[:80]}|{Document.objects.count() + 1}"
     doc.save()
-    search_entry_refresh(document=doc)
+    search_entry_refresh(document=doc, new=True)
     if origin != Document.Origin.MENTIONED:
         audit_record(actor=actor, action="document.register", obj=doc, after=audit_snapshot(doc))
     return doc
@@ -199,44 +212,60 @@ def document_update(*, actor, document: Document, **changes) -> Document:
         document.save()
         search_entry_refresh(document=document)
         audit_record(
-            actor=actor, action="document.update", obj=document,
-            before=before, after=audit_snapshot(document),
+            actor=actor,
+            action="document.update",
+            obj=document,
+            before=before,
+            after=audit_snapshot(document),
         )
     return document
 
 
-def search_entry_refresh(*, document: Document | None = None, source: Source | None = None):
-    """Mirror a document or an article into the search index."""
+def search_entry_refresh(
+    *, document: Document | None = None, source: Source | None = None, new: bool = False
+):
+    """Mirror a document or an article into the search index (``new``: not indexed yet)."""
     if document is not None:
-        entry = SearchEntry.objects.filter(document=document).first() or SearchEntry(
-            kind=SearchEntry.Kind.DOCUMENT, document=document
+        entry = (None if new else SearchEntry.objects.filter(document=document).first()) or (
+            SearchEntry(kind=SearchEntry.Kind.DOCUMENT, document=document)
         )
         entry.date = document.date
         title = document.label + (f" — {document.summary}" if document.summary else "")
         text = "\n".join(filter(None, [document.issuer_text, document.body]))
         entry_write(entry=entry, title=title, text=text)
     if source is not None and source.kind == Source.Kind.ARTICLE:
-        entry = SearchEntry.objects.filter(source=source).first() or SearchEntry(
-            kind=SearchEntry.Kind.ARTICLE, source=source
+        entry = (None if new else SearchEntry.objects.filter(source=source).first()) or (
+            SearchEntry(kind=SearchEntry.Kind.ARTICLE, source=source)
         )
         entry.date = source.published
         entry_write(entry=entry, title=source.title, text=source.text)
 
 
 def relation_record(
-    *, subject: Document, object: Document, kind: str, source: Source | None,
-    evidence: str = "", start: int | None = None, end: int | None = None,
+    *,
+    subject: Document,
+    object: Document,
+    kind: str,
+    source: Source | None,
+    evidence: str = "",
+    start: int | None = None,
+    end: int | None = None,
 ) -> Relation | None:
     """Record that ``subject`` ``kind`` ``object`` (e.g. implements), with its evidence."""
     if subject.pk == object.pk:
         return None
     relation, created = Relation.objects.get_or_create(
-        subject=subject, object=object, kind=kind, source=source,
+        subject=subject,
+        object=object,
+        kind=kind,
+        source=source,
         defaults={"evidence": evidence[:2000], "start": start, "end": end},
     )
     if created and kind in (Relation.Kind.REPLACES, Relation.Kind.REPEALS):
-        status = Document.Status.REPLACED if kind == Relation.Kind.REPLACES else (
-            Document.Status.REPEALED
+        status = (
+            Document.Status.REPLACED
+            if kind == Relation.Kind.REPLACES
+            else (Document.Status.REPEALED)
         )
         Document.objects.filter(pk=object.pk).update(status=status)
     elif created and kind == Relation.Kind.AMENDS:
@@ -260,14 +289,17 @@ def obligations_derive(*, document: Document, actor=None) -> list[Obligation]:
     for clause in find_obligations(document.body):
         for target in _addressed_units(committee, clause.level, document.date):
             obligation, made = Obligation.objects.get_or_create(
-                document=document, unit=target,
+                document=document,
+                unit=target,
                 defaults={"due": clause.due, "requirement": clause.evidence[:2000]},
             )
             if made:
                 created.append(obligation)
     if created:
         audit_record(
-            actor=actor, action="obligation.derive", obj=document,
+            actor=actor,
+            action="obligation.derive",
+            obj=document,
             after={"units": [o.unit_id for o in created]},
         )
     return created
@@ -295,14 +327,15 @@ def obligation_declare(
     with transaction.atomic():
         for unit in units:
             obligation, created = Obligation.objects.update_or_create(
-                document=document, unit=unit,
+                document=document,
+                unit=unit,
                 defaults={"due": due, "requirement": requirement},
             )
             made.append(obligation)
         audit_record(
-            actor=actor, action="obligation.declare", obj=document,
+            actor=actor,
+            action="obligation.declare",
+            obj=document,
             after={"units": [u.pk for u in units], "due": str(due) if due else None},
         )
     return made
-
-

@@ -27,18 +27,27 @@ def document_list_view(request):
     except ValueError:
         year = None
     qs = document_list(
-        user=request.user, query=params.get("q", "").strip(), doc_type=params.get("type", ""),
-        system=params.get("system", ""), year=year, origin=params.get("origin", ""),
+        user=request.user,
+        query=params.get("q", "").strip(),
+        doc_type=params.get("type", ""),
+        system=params.get("system", ""),
+        year=year,
+        origin=params.get("origin", ""),
     ).order_by("-date", "-id")
     page = Paginator(qs, 25).get_page(params.get("page"))
     query_string = params.copy()
     query_string.pop("page", None)
     context = {
-        "page": page, "params": params, "types": sorted(TYPE_NAMES.items(), key=lambda t: t[1]),
-        "query_string": query_string.urlencode(), "origins": Document.Origin.choices,
+        "page": page,
+        "params": params,
+        "types": sorted(TYPE_NAMES.items(), key=lambda t: t[1]),
+        "query_string": query_string.urlencode(),
+        "origins": Document.Origin.choices,
     }
-    template = "documents/partials/document_table.html" if request.htmx else (
-        "documents/document_list.html"
+    template = (
+        "documents/partials/document_table.html"
+        if request.htmx
+        else ("documents/document_list.html")
     )
     return render(request, template, context)
 
@@ -52,19 +61,26 @@ def document_detail(request, pk: int):
         raise Http404
     citations = (
         Citation.objects.filter(document=document)
+        .exclude(source__document=document)  # its own copy is not a mention
         .select_related("source")
         .order_by("-source__published", "source_id", "start")[:50]
     )
     contexts = [_context_for(c) for c in citations if can_view_source(request.user, c.source)]
-    return render(request, "documents/document_detail.html", {
-        "document": document,
-        "cascade": document_cascade(document, user=request.user),
-        "obligations": obligation_rows(document=document),
-        "findings": finding_rows(user=request.user, document=document),
-        "implements": Relation.objects.filter(subject=document).select_related("object", "source"),
-        "contexts": contexts,
-        "source": getattr(document, "source", None),
-    })
+    return render(
+        request,
+        "documents/document_detail.html",
+        {
+            "document": document,
+            "cascade": document_cascade(document, user=request.user),
+            "obligations": obligation_rows(document=document),
+            "findings": finding_rows(user=request.user, document=document),
+            "implements": Relation.objects.filter(subject=document).select_related(
+                "object", "source"
+            ),
+            "contexts": contexts,
+            "source": getattr(document, "source", None),
+        },
+    )
 
 
 def _context_for(citation: Citation, width: int = 160) -> dict:
@@ -99,11 +115,15 @@ def source_detail(request, pk: int):
         pieces.append({"text": source.text[c.start : c.end], "citation": c})
         pos = c.end
     pieces.append({"text": source.text[pos:]})
-    return render(request, "documents/source_detail.html", {
-        "source": source, "pieces": pieces, "relations": source.relations.select_related(
-            "subject", "object"
-        ),
-    })
+    return render(
+        request,
+        "documents/source_detail.html",
+        {
+            "source": source,
+            "pieces": pieces,
+            "relations": source.relations.select_related("subject", "object"),
+        },
+    )
 
 
 @login_required
@@ -124,8 +144,12 @@ def upload_file(request):
         return JsonResponse({"status": "failed", "message": "không nhận được tệp"}, status=400)
     data = upload.read()
     outcome = ingest_bytes(
-        data, filename=upload.name, location=upload.name, owner_unit=request.user.scope_unit,
-        actor=request.user, keep_file=True,
+        data,
+        filename=upload.name,
+        location=upload.name,
+        owner_unit=request.user.scope_unit,
+        actor=request.user,
+        keep_file=True,
     )
     url = ""
     if outcome.document_id:

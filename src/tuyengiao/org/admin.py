@@ -39,8 +39,7 @@ class SuccessorInline(admin.TabularInline):
 
 @admin.register(Unit)
 class UnitAdmin(ReadOnlyAdmin):
-    list_display = ("name", "code", "kind", "level", "symbol", "parent", "valid_from",
-                    "valid_to")
+    list_display = ("name", "code", "kind", "level", "symbol", "parent", "valid_from", "valid_to")
     list_filter = ("level", "kind", "is_reference")
     search_fields = ("name_folded", "code")
     list_select_related = ("parent",)

@@ -21,10 +21,30 @@ from tuyengiao.core.units import name_key
 from tuyengiao.org.models import LEVEL_ORDER, Kind, Level, Unit
 from tuyengiao.org.services import unit_create, unit_update
 
-HEADERS = ["Mã", "Tên", "Loại", "Cấp", "Mã đơn vị cấp trên", "Ký hiệu", "Địa bàn", "Mã ĐVHC",
-           "Hoạt động từ", "Hoạt động đến"]
-FIELDS = ["code", "name", "kind", "level", "parent", "symbol", "area_name", "area_code",
-          "valid_from", "valid_to"]
+HEADERS = [
+    "Mã",
+    "Tên",
+    "Loại",
+    "Cấp",
+    "Mã đơn vị cấp trên",
+    "Ký hiệu",
+    "Địa bàn",
+    "Mã ĐVHC",
+    "Hoạt động từ",
+    "Hoạt động đến",
+]
+FIELDS = [
+    "code",
+    "name",
+    "kind",
+    "level",
+    "parent",
+    "symbol",
+    "area_name",
+    "area_code",
+    "valid_from",
+    "valid_to",
+]
 REQUIRED = {"code": "Mã", "name": "Tên", "kind": "Loại", "level": "Cấp"}
 MAX_ROWS = 50_000
 
@@ -55,11 +75,20 @@ def units_export(units: Iterable[Unit]) -> bytes:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for unit in units:
-        sheet.append([
-            unit.code, unit.name, unit.get_kind_display(), unit.get_level_display(),
-            parent_codes.get(unit.parent_id, ""), unit.symbol, unit.area_name, unit.area_code,
-            unit.valid_from, unit.valid_to,
-        ])
+        sheet.append(
+            [
+                unit.code,
+                unit.name,
+                unit.get_kind_display(),
+                unit.get_level_display(),
+                parent_codes.get(unit.parent_id, ""),
+                unit.symbol,
+                unit.area_name,
+                unit.area_code,
+                unit.valid_from,
+                unit.valid_to,
+            ]
+        )
     for row in sheet.iter_rows(min_row=2):
         row[7].number_format = "@"
         for cell in row[8:10]:
@@ -73,8 +102,7 @@ def units_export(units: Iterable[Unit]) -> bytes:
 
 
 def _parent_codes(units: list[Unit]) -> dict[int, str]:
-    codes = {u.parent_id: u.parent.code for u in units
-             if u.parent_id and Unit.parent.is_cached(u)}
+    codes = {u.parent_id: u.parent.code for u in units if u.parent_id and Unit.parent.is_cached(u)}
     missing = {u.parent_id for u in units if u.parent_id and u.parent_id not in codes}
     if missing:
         codes.update(Unit.objects.filter(pk__in=missing).values_list("pk", "code"))
@@ -82,6 +110,7 @@ def _parent_codes(units: list[Unit]) -> dict[int, str]:
 
 
 # ---------------------------------------------------------------------------------------------
+
 
 def _choices(choices) -> dict[str, str]:
     """Accept the stored value or the Vietnamese label, whatever the diacritics or case."""
@@ -130,15 +159,17 @@ def _day_first(text: str) -> date:
 def _read_rows(data: bytes) -> tuple[list[tuple[int, dict]], list[str]]:
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError,
-            TypeError):
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError):
         return [], ["Tệp không phải là tệp Excel (.xlsx) hợp lệ."]
     sheet = book.worksheets[0]
     rows = sheet.iter_rows(values_only=True)
     header = next(rows, None) or ()
     by_title = {name_key(title): name for title, name in zip(HEADERS, FIELDS, strict=True)}
-    columns = {index: by_title[name_key(_text(title))] for index, title in enumerate(header)
-               if name_key(_text(title)) in by_title}
+    columns = {
+        index: by_title[name_key(_text(title))]
+        for index, title in enumerate(header)
+        if name_key(_text(title)) in by_title
+    }
     missing = [title for name, title in REQUIRED.items() if name not in columns.values()]
     if missing:
         return [], [f"Dòng 1: thiếu cột {', '.join(missing)}."]
@@ -146,8 +177,9 @@ def _read_rows(data: bytes) -> tuple[list[tuple[int, dict]], list[str]]:
     for number, values in enumerate(rows, start=2):
         if number > MAX_ROWS + 1:
             return [], [f"Tệp có hơn {MAX_ROWS} dòng."]
-        record = {name: values[index] if index < len(values) else None
-                  for index, name in columns.items()}
+        record = {
+            name: values[index] if index < len(values) else None for index, name in columns.items()
+        }
         if any(_text(v) for v in record.values()):
             found.append((number, record))
     book.close()
@@ -155,8 +187,9 @@ def _read_rows(data: bytes) -> tuple[list[tuple[int, dict]], list[str]]:
 
 
 def _row_clean(number: int, record: dict, errors: list[str]) -> dict | None:
-    row = {name: _text(record.get(name)) for name in FIELDS if name not in ("valid_from",
-                                                                             "valid_to")}
+    row = {
+        name: _text(record.get(name)) for name in FIELDS if name not in ("valid_from", "valid_to")
+    }
     before = len(errors)
     for name, title in REQUIRED.items():
         if not row[name]:
@@ -169,8 +202,10 @@ def _row_clean(number: int, record: dict, errors: list[str]) -> dict | None:
         try:
             row[name] = _date(record.get(name))
         except ValueError:
-            errors.append(f"Dòng {number}: {title} '{_text(record.get(name))}' không hợp lệ "
-                          "(dạng dd/mm/yyyy).")
+            errors.append(
+                f"Dòng {number}: {title} '{_text(record.get(name))}' không hợp lệ "
+                "(dạng dd/mm/yyyy)."
+            )
             row[name] = None
     if row["valid_from"] and row["valid_to"] and row["valid_to"] < row["valid_from"]:
         errors.append(f"Dòng {number}: ngày hoạt động đến trước ngày hoạt động từ.")
@@ -190,15 +225,20 @@ def _rows_validate(rows: list[tuple[int, dict]]) -> tuple[list[tuple[int, dict]]
         if row is None:
             continue
         if row["code"] in first_line:
-            errors.append(f"Dòng {number}: mã '{row['code']}' trùng với dòng "
-                          f"{first_line[row['code']]}.")
+            errors.append(
+                f"Dòng {number}: mã '{row['code']}' trùng với dòng {first_line[row['code']]}."
+            )
             continue
         first_line[row["code"]] = number
         cleaned.append((number, row))
     in_file = {row["code"]: row for _, row in cleaned}
     codes = set(in_file) | {r["parent"] for r in in_file.values() if r["parent"]}
-    stored = {u.code: u for u in Unit.objects.filter(code__in=codes).only(
-        "pk", "code", "level", "parent_id", "path")}
+    stored = {
+        u.code: u
+        for u in Unit.objects.filter(code__in=codes).only(
+            "pk", "code", "level", "parent_id", "path"
+        )
+    }
     for number, row in cleaned:
         parent = row["parent"]
         if not parent:
@@ -208,11 +248,13 @@ def _rows_validate(rows: list[tuple[int, dict]]) -> tuple[list[tuple[int, dict]]
             continue
         parent_level = in_file[parent]["level"] if parent in in_file else stored[parent].level
         if LEVEL_ORDER[row["level"]] < LEVEL_ORDER[parent_level]:
-            errors.append(f"Dòng {number}: cấp của đơn vị cao hơn cấp của đơn vị cấp trên "
-                          f"'{parent}'.")
+            errors.append(
+                f"Dòng {number}: cấp của đơn vị cao hơn cấp của đơn vị cấp trên '{parent}'."
+            )
         elif _makes_cycle(row["code"], in_file, stored):
-            errors.append(f"Dòng {number}: đơn vị '{row['code']}' nằm trong chính các đơn vị "
-                          "cấp dưới của nó.")
+            errors.append(
+                f"Dòng {number}: đơn vị '{row['code']}' nằm trong chính các đơn vị cấp dưới của nó."
+            )
     return cleaned, errors
 
 
@@ -256,9 +298,13 @@ def units_import(*, actor: User | None, data: bytes) -> ImportResult:
             by_code = {u.code: u for u in Unit.objects.filter(code__in=codes)}
             for number, row in _parents_first(cleaned):
                 _row_store(number, row, actor, by_code, result)
-            audit_record(actor=actor, action="units_import", object_type="org.unit",
-                         label="Nhập đơn vị từ Excel",
-                         after={"created": result.created, "updated": result.updated})
+            audit_record(
+                actor=actor,
+                action="units_import",
+                object_type="org.unit",
+                label="Nhập đơn vị từ Excel",
+                after={"created": result.created, "updated": result.updated},
+            )
     except _RowRejected as exc:
         return ImportResult(errors=[str(exc)])
     return result
@@ -287,8 +333,9 @@ def _parents_first(cleaned: list[tuple[int, dict]]) -> list[tuple[int, dict]]:
     return ordered
 
 
-def _row_store(number: int, row: dict, actor: User | None, by_code: dict[str, Unit],
-               result: ImportResult) -> None:
+def _row_store(
+    number: int, row: dict, actor: User | None, by_code: dict[str, Unit], result: ImportResult
+) -> None:
     values = dict(row)
     parent_code = values.pop("parent")
     parent = None
@@ -301,9 +348,12 @@ def _row_store(number: int, row: dict, actor: User | None, by_code: dict[str, Un
             by_code[values["code"]] = unit_create(actor=actor, **values)
             result.created += 1
             return
-        changes = {name: value for name, value in values.items()
-                   if (value.pk if name == "parent" and value else value)
-                   != (unit.parent_id if name == "parent" else getattr(unit, name))}
+        changes = {
+            name: value
+            for name, value in values.items()
+            if (value.pk if name == "parent" and value else value)
+            != (unit.parent_id if name == "parent" else getattr(unit, name))
+        }
         if not changes:
             result.unchanged += 1
             return

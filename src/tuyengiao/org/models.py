@@ -36,8 +36,12 @@ class Unit(models.Model):
     kind = models.CharField("loại", max_length=32, choices=Kind.choices)
     level = models.CharField("cấp", max_length=16, choices=Level.choices)
     parent = models.ForeignKey(
-        "self", verbose_name="đơn vị cấp trên", null=True, blank=True,
-        on_delete=models.PROTECT, related_name="children",
+        "self",
+        verbose_name="đơn vị cấp trên",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
     path = models.CharField(max_length=255, db_index=True, editable=False, default="")
     depth = models.PositiveSmallIntegerField(default=0, editable=False)
@@ -48,7 +52,10 @@ class Unit(models.Model):
     valid_to = models.DateField("hoạt động đến", null=True, blank=True)
     is_reference = models.BooleanField("dữ liệu danh mục quốc gia", default=False)
     successors = models.ManyToManyField(
-        "self", through="Succession", symmetrical=False, related_name="predecessors",
+        "self",
+        through="Succession",
+        symmetrical=False,
+        related_name="predecessors",
         through_fields=("predecessor", "successor"),
     )
     created_at = models.DateTimeField(auto_now_add=True)

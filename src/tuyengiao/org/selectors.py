@@ -59,8 +59,13 @@ def unit_resolve(
         keys = [exact, *(unit_name_keys(parsed) if parsed else [])]
         candidates = list(Unit.objects.filter(name_folded__in=keys)[:_RESOLVE_CANDIDATES])
         if candidates:
-            return _best(candidates, exact=exact, symbol=symbol, on=on,
-                         kind=parsed.kind if parsed else COMMITTEE)
+            return _best(
+                candidates,
+                exact=exact,
+                symbol=symbol,
+                on=on,
+                kind=parsed.kind if parsed else COMMITTEE,
+            )
     if not symbol:
         return None
     by_symbol = Unit.objects.filter(symbol=symbol)
@@ -72,17 +77,28 @@ def unit_resolve(
     return found[0] if len(found) == 1 else None
 
 
-def _best(candidates: list[Unit], *, exact: str, symbol: str, on: date | None,
-          kind: str) -> Unit | None:
+def _best(
+    candidates: list[Unit], *, exact: str, symbol: str, on: date | None, kind: str
+) -> Unit | None:
     def rank(unit: Unit) -> tuple:
         symbol_fits = bool(symbol) and unit.symbol == symbol
         same_name = unit.name_folded == exact
         if on is not None:
-            return (unit.existed_on(on), symbol_fits, same_name, unit.kind == kind,
-                    unit.kind == COMMITTEE)
+            return (
+                unit.existed_on(on),
+                symbol_fits,
+                same_name,
+                unit.kind == kind,
+                unit.kind == COMMITTEE,
+            )
         # no date: the unit still in operation is only a tie-breaker
-        return (symbol_fits, same_name, unit.valid_to is None, unit.kind == kind,
-                unit.kind == COMMITTEE)
+        return (
+            symbol_fits,
+            same_name,
+            unit.valid_to is None,
+            unit.kind == kind,
+            unit.kind == COMMITTEE,
+        )
 
     ranked = sorted(candidates, key=rank, reverse=True)
     if len(ranked) > 1 and rank(ranked[0]) == rank(ranked[1]):
@@ -96,8 +112,9 @@ def unit_successors_chain(unit: Unit) -> list[Unit]:
     chain: list[Unit] = []
     frontier = [unit.pk]
     while frontier:
-        found = [u for u in Unit.objects.filter(predecessors__in=frontier).distinct()
-                 if u.pk not in seen]
+        found = [
+            u for u in Unit.objects.filter(predecessors__in=frontier).distinct() if u.pk not in seen
+        ]
         found.sort(key=lambda u: vietnamese_sort_key(u.name))
         seen.update(u.pk for u in found)
         chain += found

@@ -21,8 +21,16 @@ from tuyengiao.org.reference.data import snapshot_read
 from tuyengiao.org.reference.hierarchy import national_hierarchy
 
 UPDATABLE_FIELDS = (
-    "code", "name", "kind", "level", "parent", "symbol", "area_name", "area_code",
-    "valid_from", "valid_to",
+    "code",
+    "name",
+    "kind",
+    "level",
+    "parent",
+    "symbol",
+    "area_name",
+    "area_code",
+    "valid_from",
+    "valid_to",
 )
 
 
@@ -57,15 +65,24 @@ def unit_create(
     valid_to: date | None = None,
 ) -> Unit:
     unit = Unit(
-        code=code.strip(), name=" ".join(name.split()), name_folded=name_key(name), kind=kind,
-        level=level, parent=parent, symbol=symbol.strip(), area_name=area_name.strip(),
-        area_code=area_code.strip(), valid_from=valid_from, valid_to=valid_to,
+        code=code.strip(),
+        name=" ".join(name.split()),
+        name_folded=name_key(name),
+        kind=kind,
+        level=level,
+        parent=parent,
+        symbol=symbol.strip(),
+        area_name=area_name.strip(),
+        area_code=area_code.strip(),
+        valid_from=valid_from,
+        valid_to=valid_to,
     )
     unit_validate(unit)
     with transaction.atomic():
         unit.save()
-        parent_path = Unit.objects.values_list("path", flat=True).get(pk=parent.pk) if (
-            parent) else "/"
+        parent_path = (
+            Unit.objects.values_list("path", flat=True).get(pk=parent.pk) if (parent) else "/"
+        )
         unit.path = f"{parent_path}{unit.pk}/"
         unit.depth = unit.path.count("/") - 2
         unit.save(update_fields=["path", "depth"])
@@ -100,8 +117,13 @@ def unit_update(*, actor: User | None, unit: Unit, **fields: Any) -> Unit:
         unit.save()
         if unit.path != old_path:
             _subtree_move(old_path, unit.path)
-        audit_record(actor=actor, action="unit_update", obj=unit, before=before,
-                     after=audit_snapshot(unit, fields=changed))
+        audit_record(
+            actor=actor,
+            action="unit_update",
+            obj=unit,
+            before=before,
+            after=audit_snapshot(unit, fields=changed),
+        )
     return unit
 
 
@@ -112,8 +134,10 @@ def _new_parent_path(unit: Unit, parent: Unit | None) -> str:
     parent_path = Unit.objects.values_list("path", flat=True).get(pk=parent.pk)
     if parent.pk == unit.pk or parent_path.startswith(unit.path):
         raise ValidationError(
-            {"parent": "Không thể đặt đơn vị làm cấp dưới của chính nó hoặc của đơn vị "
-                       "trực thuộc nó."}
+            {
+                "parent": "Không thể đặt đơn vị làm cấp dưới của chính nó hoặc của đơn vị "
+                "trực thuộc nó."
+            }
         )
     return parent_path
 
@@ -121,9 +145,7 @@ def _new_parent_path(unit: Unit, parent: Unit | None) -> str:
 def _check_children_levels(unit: Unit) -> None:
     higher = [level for level, order in LEVEL_ORDER.items() if order < LEVEL_ORDER[unit.level]]
     if unit.children.filter(level__in=higher).exists():
-        raise ValidationError(
-            {"level": "Đơn vị có đơn vị cấp dưới ở cấp cao hơn cấp mới của nó."}
-        )
+        raise ValidationError({"level": "Đơn vị có đơn vị cấp dưới ở cấp cao hơn cấp mới của nó."})
 
 
 def _subtree_move(old_prefix: str, new_prefix: str) -> None:
@@ -152,19 +174,34 @@ def unit_add_successor(
         raise ValidationError(f"{successor} đã được ghi là đơn vị kế thừa của {predecessor}.")
     with transaction.atomic():
         succession = Succession.objects.create(
-            predecessor=predecessor, successor=successor, kind=kind, effective=effective,
+            predecessor=predecessor,
+            successor=successor,
+            kind=kind,
+            effective=effective,
             note=note,
         )
-        audit_record(actor=actor, action="unit_add_successor", obj=predecessor,
-                     after=audit_snapshot(succession))
+        audit_record(
+            actor=actor,
+            action="unit_add_successor",
+            obj=predecessor,
+            after=audit_snapshot(succession),
+        )
     return succession
 
 
 # ---------------------------------------------------------------------------------------------
 # The national reference hierarchy
 
-_REFERENCE_FIELDS = ("name", "kind", "level", "symbol", "area_name", "area_code",
-                     "valid_from", "valid_to")
+_REFERENCE_FIELDS = (
+    "name",
+    "kind",
+    "level",
+    "symbol",
+    "area_name",
+    "area_code",
+    "valid_from",
+    "valid_to",
+)
 
 
 def reference_load(*, stdout: TextIO | None = None, provinces: list[str] | None = None) -> dict:
@@ -177,8 +214,12 @@ def reference_load(*, stdout: TextIO | None = None, provinces: list[str] | None 
     started = time.perf_counter()
     refs, ref_successions = national_hierarchy(snapshot_read(), provinces)
     with transaction.atomic():
-        existing = {row[1]: row for row in Unit.objects.values_list(
-            "pk", "code", "parent_id", "path", "depth", "is_reference", *_REFERENCE_FIELDS)}
+        existing = {
+            row[1]: row
+            for row in Unit.objects.values_list(
+                "pk", "code", "parent_id", "path", "depth", "is_reference", *_REFERENCE_FIELDS
+            )
+        }
         next_pk = (Unit.objects.aggregate(top=Max("pk"))["top"] or 0) + 1
         pk_of: dict[str, int] = {}
         path_of: dict[str, str] = {}
@@ -223,8 +264,13 @@ def reference_load(*, stdout: TextIO | None = None, provinces: list[str] | None 
             "successions_created": successions_created,
         }
         if new_units or changed_units or successions_created:
-            audit_record(actor=None, action="reference_load", object_type="org.unit",
-                         label="Danh mục đơn vị quốc gia", after=counts)
+            audit_record(
+                actor=None,
+                action="reference_load",
+                object_type="org.unit",
+                label="Danh mục đơn vị quốc gia",
+                after=counts,
+            )
     counts["seconds"] = round(time.perf_counter() - started, 2)
     if stdout is not None:
         stdout.write(
@@ -236,24 +282,43 @@ def reference_load(*, stdout: TextIO | None = None, provinces: list[str] | None 
 
 def _reference_unit(ref, pk: int, parent_pk: int | None, path: str) -> Unit:
     return Unit(
-        pk=pk, code=ref.code, name=ref.name, name_folded=name_key(ref.name), kind=ref.kind,
-        level=ref.level, parent_id=parent_pk, path=path, depth=path.count("/") - 2,
-        symbol=ref.symbol, area_name=ref.area_name, area_code=ref.area_code,
-        valid_from=ref.valid_from, valid_to=ref.valid_to, is_reference=True,
+        pk=pk,
+        code=ref.code,
+        name=ref.name,
+        name_folded=name_key(ref.name),
+        kind=ref.kind,
+        level=ref.level,
+        parent_id=parent_pk,
+        path=path,
+        depth=path.count("/") - 2,
+        symbol=ref.symbol,
+        area_name=ref.area_name,
+        area_code=ref.area_code,
+        valid_from=ref.valid_from,
+        valid_to=ref.valid_to,
+        is_reference=True,
     )
 
 
 def _reference_successions(ref_successions, pk_of: dict[str, int]) -> int:
-    existing = set(Succession.objects.filter(
-        predecessor_id__in=Unit.objects.filter(is_reference=True).values("pk"),
-    ).values_list("predecessor_id", "successor_id"))
+    existing = set(
+        Succession.objects.filter(
+            predecessor_id__in=Unit.objects.filter(is_reference=True).values("pk"),
+        ).values_list("predecessor_id", "successor_id")
+    )
     new = []
     for ref in ref_successions:
         pair = (pk_of[ref.predecessor], pk_of[ref.successor])
         if pair not in existing:
             existing.add(pair)
-            new.append(Succession(predecessor_id=pair[0], successor_id=pair[1], kind=ref.kind,
-                                  effective=ref.effective))
+            new.append(
+                Succession(
+                    predecessor_id=pair[0],
+                    successor_id=pair[1],
+                    kind=ref.kind,
+                    effective=ref.effective,
+                )
+            )
     Succession.objects.bulk_create(new, batch_size=2000)
     return len(new)
 
@@ -271,8 +336,10 @@ def paths_rebuild() -> int:
 
     A repair tool, and the fallback after the reference load moved a unit.
     """
-    rows = {pk: (parent, path) for pk, parent, path in
-            Unit.objects.values_list("pk", "parent_id", "path")}
+    rows = {
+        pk: (parent, path)
+        for pk, parent, path in Unit.objects.values_list("pk", "parent_id", "path")
+    }
     computed: dict[int, str] = {}
 
     def path_of(pk: int) -> str:

@@ -40,12 +40,15 @@ def unit_list_view(request):
     query_string = params.copy()
     query_string.pop("page", None)
     context = {
-        "page": page, "params": params, "levels": Level.choices, "kinds": Kind.choices,
-        "query_string": query_string.urlencode(), "can_import": can_import_units(request.user),
+        "page": page,
+        "params": params,
+        "levels": Level.choices,
+        "kinds": Kind.choices,
+        "query_string": query_string.urlencode(),
+        "can_import": can_import_units(request.user),
     }
     template = "org/partials/unit_table.html" if request.htmx else "org/unit_list.html"
     return render(request, template, context)
-
 
 
 @login_required
@@ -55,23 +58,29 @@ def unit_detail(request, pk: int):
 
     children = sorted(unit.children.all(), key=lambda u: vietnamese_sort_key(u.name))
     documents = document_queryset(request.user).filter(issuing_unit=unit).order_by("-date")[:20]
-    return render(request, "org/unit_detail.html", {
-        "unit": unit,
-        "ancestors": unit_ancestors(unit),
-        "children": children,
-        "successors": unit.successors.all(),
-        "predecessors": unit.predecessors.all(),
-        "documents": documents,
-        "can_edit": can_edit_unit(request.user, unit),
-    })
+    return render(
+        request,
+        "org/unit_detail.html",
+        {
+            "unit": unit,
+            "ancestors": unit_ancestors(unit),
+            "children": children,
+            "successors": unit.successors.all(),
+            "predecessors": unit.predecessors.all(),
+            "documents": documents,
+            "can_edit": can_edit_unit(request.user, unit),
+        },
+    )
 
 
 @login_required
 def unit_export(request):
     params = request.GET
     units = unit_list(
-        query=params.get("q") or None, level=params.get("level") or None,
-        kind=params.get("kind") or None, on=_date(params.get("on")),
+        query=params.get("q") or None,
+        level=params.get("level") or None,
+        kind=params.get("kind") or None,
+        on=_date(params.get("on")),
     )
     response = HttpResponse(units_export(units), content_type=XLSX)
     response["Content-Disposition"] = 'attachment; filename="don-vi.xlsx"'

@@ -31,18 +31,24 @@ class DemoLogin:
 
 DEMO_LOGINS = (
     DemoLogin(
-        "truongban.hanoi", "Trưởng Ban Tuyên giáo và Dân vận Thành ủy Hà Nội (xem toàn thành phố)",
-        "Ban Tuyên giáo và Dân vận Thành ủy Hà Nội", User.Role.MANAGER,
+        "truongban.hanoi",
+        "Trưởng Ban Tuyên giáo và Dân vận Thành ủy Hà Nội (xem toàn thành phố)",
+        "Ban Tuyên giáo và Dân vận Thành ủy Hà Nội",
+        User.Role.MANAGER,
         owns=("02-ke-hoach-118-kh-tu-ha-noi.txt",),
     ),
     DemoLogin(
-        "canbo.badinh", "Cán bộ Đảng ủy phường Ba Đình (chỉ phường mình và cấp trên)",
-        "Đảng ủy phường Ba Đình", User.Role.OFFICER,
+        "canbo.badinh",
+        "Cán bộ Đảng ủy phường Ba Đình (chỉ phường mình và cấp trên)",
+        "Đảng ủy phường Ba Đình",
+        User.Role.OFFICER,
         owns=("03-ke-hoach-12-kh-du-ba-dinh.txt",),
     ),
     DemoLogin(
-        "canbo.haiphong", "Cán bộ Ban Tuyên giáo và Dân vận Thành ủy Hải Phòng (tỉnh khác)",
-        "Ban Tuyên giáo và Dân vận Thành ủy Hải Phòng", User.Role.OFFICER,
+        "canbo.haiphong",
+        "Cán bộ Ban Tuyên giáo và Dân vận Thành ủy Hải Phòng (tỉnh khác)",
+        "Ban Tuyên giáo và Dân vận Thành ủy Hải Phòng",
+        User.Role.OFFICER,
         owns=("05-ke-hoach-86-kh-tu-hai-phong.txt",),
     ),
     DemoLogin("quantri", "Quản trị hệ thống (xem tất cả)", None, User.Role.ADMIN),
@@ -57,16 +63,22 @@ def demo_load(today=None) -> list[Outcome]:
     owners = {}
     with transaction.atomic():
         for login in DEMO_LOGINS:
-            unit = unit_resolve(name=login.unit_name, symbol=None, on=today) if (
-                login.unit_name
-            ) else None
+            unit = (
+                unit_resolve(name=login.unit_name, symbol=None, on=today)
+                if (login.unit_name)
+                else None
+            )
             if login.unit_name and unit is None:
                 raise LookupError(f"Không tìm thấy đơn vị «{login.unit_name}»: chạy tuyengiao init")
             user = User.objects.filter(username=login.username).first()
             if user is None:
                 user = user_create(
-                    actor=None, username=login.username, password=DEMO_PASSWORD, unit=unit,
-                    role=login.role, full_name=login.description.split(" (")[0],
+                    actor=None,
+                    username=login.username,
+                    password=DEMO_PASSWORD,
+                    unit=unit,
+                    role=login.role,
+                    full_name=login.description.split(" (")[0],
                     is_superuser=login.role == User.Role.ADMIN,
                 )
             for name in login.owns:
@@ -76,8 +88,11 @@ def demo_load(today=None) -> list[Outcome]:
         user = owners.get(path.name)
         outcomes.append(
             ingest_bytes(
-                path.read_bytes(), filename=path.name, location=f"demo/{path.name}",
-                owner_unit=user.scope_unit if user else None, actor=user,
+                path.read_bytes(),
+                filename=path.name,
+                location=f"demo/{path.name}",
+                owner_unit=user.scope_unit if user else None,
+                actor=user,
             )
         )
     return outcomes

@@ -34,16 +34,20 @@ def dashboard(request):
     owed = obligation_rows(unit=scope) if scope else obligation_rows()
     open_rows = [r for r in owed if r.status in ("due", "overdue")]
     findings = finding_rows(user=user, unit=scope if scope and not user.is_platform_admin else None)
-    return render(request, "web/dashboard.html", {
-        "scope": scope,
-        "recent": recent[:10],
-        "open_obligations": open_rows[:15],
-        "overdue_count": sum(r.status == "overdue" for r in open_rows),
-        "due_count": sum(r.status == "due" for r in open_rows),
-        "issued_count": sum(r.status == "issued" for r in owed),
-        "findings": findings[:10],
-        "finding_count": len(findings),
-    })
+    return render(
+        request,
+        "web/dashboard.html",
+        {
+            "scope": scope,
+            "recent": recent[:10],
+            "open_obligations": open_rows[:15],
+            "overdue_count": sum(r.status == "overdue" for r in open_rows),
+            "due_count": sum(r.status == "due" for r in open_rows),
+            "issued_count": sum(r.status == "issued" for r in owed),
+            "findings": findings[:10],
+            "finding_count": len(findings),
+        },
+    )
 
 
 @login_required
@@ -57,8 +61,11 @@ def search_page(request):
     if query:
         hits = search(query, user=request.user, limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE)
     context = {
-        "query": query, "hits": hits[:PAGE_SIZE], "page": page,
-        "has_next": len(hits) > PAGE_SIZE, "has_previous": page > 1,
+        "query": query,
+        "hits": hits[:PAGE_SIZE],
+        "page": page,
+        "has_next": len(hits) > PAGE_SIZE,
+        "has_previous": page > 1,
     }
     template = "web/partials/search_results.html" if request.htmx else "web/search.html"
     return render(request, template, context)

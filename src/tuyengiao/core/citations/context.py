@@ -22,6 +22,15 @@ _SO_ENDINGS = ("số", "so", "no", "no.")
 _PLENUM_WORDS = frozenset({"ương", "tw", "tư", "thứ"})
 _SMALL_ROMANS = {int_to_roman(n): n for n in range(1, 41)}
 _VERB_ENDINGS = frozenset({"hành", "ký", "có", "ra", "hanh"})
+# "pháp luật 2", "kỷ luật 3 đảng viên", "điều luật 211", "đạo luật 809" (a foreign act)
+_NOT_A_LAW_BEFORE = frozenset({"pháp", "kỷ", "điều", "đạo", "giáo", "luật"})
+# A law's title never holds another document, a court order ("... và xét Lệnh bắt số 01") or
+# a clause ("Luật Giao thông đường bộ thì biển báo số 106b").
+_NOT_IN_LAW_TITLE_RE = re.compile(
+    r"(?<![\w])(?:Lệnh|Quyết định|Nghị định|Nghị quyết|Thông tư|Chỉ thị|Công văn|Văn bản|Giấy"
+    r"|Hợp đồng|Bản án|Kết luận|Thông báo|Điều|Khoản"
+    r"|thì|là|mà|nhưng|nhằm|khi|nếu|đã|đang|sẽ|được|bị|biển)(?![\w])"
+)
 
 
 @dataclass(slots=True)
@@ -97,7 +106,7 @@ def _type_word_before(text: str, lo: int, seg: str, words: list[str], out: Left)
         first = chosen[0].lstrip(_OPENERS)
         if " ".join([first, *chosen[1:]]).rstrip(":").lower() != phrase:
             continue
-        if phrase == "luật" and len(words) > 1 and words[-2].lower() == "pháp":
+        if phrase == "luật" and len(words) > 1 and words[-2].lower() in _NOT_A_LAW_BEFORE:
             return False
         return _set_type_word(text, out, lo + _start_of(seg, chosen) + len(chosen[0]) - len(first),
                               TYPE_WORD_LOOKUP[phrase])
@@ -159,7 +168,7 @@ def _sentence_initial(text: str, pos: int) -> bool:
 
 def _law_title_before(text: str, lo: int, cut: int, out: Left) -> bool:
     m = p.LAW_TITLE_TAIL_RE.search(text, lo, cut)
-    if not m:
+    if not m or _NOT_IN_LAW_TITLE_RE.search(m.group("title")):
         return False
     out.type_word, out.strong, out.word = TYPE_WORD_LOOKUP[m.group("tw").lower()]
     out.capitalised = True

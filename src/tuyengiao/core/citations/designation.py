@@ -10,6 +10,7 @@ from .tables import (
     LEGAL_YEAR_TYPES,
     PARTY,
     STATE,
+    STATE_ONLY_TYPES,
     canonical_issuer,
     canonical_type,
     issuer_system,
@@ -23,10 +24,17 @@ TOKEN = (
 )
 _SEP = r"[ \t]*[-–—/][ \t]*"
 DESIGNATION_RE = re.compile(
-    rf"(?P<num>\d{{1,5}})(?:[ \t]*(?P<ysep>[-–—/])[ \t]*(?P<year>(?:19|20)\d\d)(?!\d))?"
-    rf"(?P<rest>(?:{_SEP}{TOKEN}){{1,5}})"
+    rf"(?P<num>\d{{1,5}}[a-e]?)(?:[ \t]*(?P<ysep>[-–—/])[ \t]*(?P<year>(?:19|20)\d\d)(?!\d))?"
+    rf"(?P<rest>(?:{_SEP}{TOKEN}){{1,8}})"
 )
 _SPLIT_RE = re.compile(r"([ \t]*[-–—/][ \t]*)")
+# Old State numbers with the issuer only, hyphenated: "Nghị định 64-CP", "Quyết định 217-HĐBT".
+_OLD_STATE_ISSUERS = frozenset({"CP", "TTg", "HĐBT"})
+
+
+def _int(num_raw: str) -> int:
+    """The value of a number, without a letter suffix ("36a" → 36)."""
+    return int(num_raw.rstrip("abcde"))
 
 
 @dataclass(slots=True)
@@ -142,10 +150,10 @@ def _legal(m: re.Match[str], groups: list[_Group]) -> Designation:
         issuer_group = used[1] if first.type and len(used) > 1 else (None if first.type else first)
         issuer, legislature = _issuer_of(issuer_group) if issuer_group else (None, None)
     body = "-".join(_sym(g) for g in used)
-    out = Designation(f"{num_raw}/{year}/{body}", int(num_raw), num_raw, used[-1].end, type_,
+    out = Designation(f"{num_raw}/{year}/{body}", _int(num_raw), num_raw, used[-1].end, type_,
                       issuer, None, year, legislature, STATE)
     out.issuer_raw = _raw_issuer(used, leg is not None, bool(first.type))
-    if m.group("ysep") != "/" or first.sep != "/":
+    if m.group("ysep") != "/" or first.sep != "/" or any(g.sep != "-" for g in used[1:]):
         out.warnings.append("V05:nonstandard_separators")
     if issuer_system(issuer) == PARTY:
         out.warnings.append("V08:party_symbol_with_year")
@@ -153,10 +161,11 @@ def _legal(m: re.Match[str], groups: list[_Group]) -> Designation:
 
 
 def _issuer_span(rest: list[_Group]) -> int:
-    """How many issuer groups follow a type in a State symbol ("TTLT-BNV-VPCP" → 2)."""
+    """How many issuer groups follow a type in a State symbol ("TTLT-BNV-VPCP" → 2; a
+    slash before the first one is a typing slip: "TTLT/BCA-VKSNDTC")."""
     n = 0
-    for g in rest:
-        if g.sep != "-":
+    for i, g in enumerate(rest):
+        if g.sep != "-" and not (i == 0 and g.issuer and issuer_system(g.issuer) == STATE):
             break
         n += 1
     return n
@@ -172,7 +181,7 @@ def _raw_issuer(used: list[_Group], legislature: bool, typed: bool) -> str | Non
 
 def _party_style(num_raw: str, groups: list[_Group], in_context: bool) -> Designation | None:
     if len(groups) < 2:
-        return None
+        return _old_state(num_raw, groups[0], in_context)
     type_g, issuer_g = groups[0], groups[1]
     issuer, legislature = _issuer_of(issuer_g)
     system = issuer_system(issuer)
@@ -180,11 +189,11 @@ def _party_style(num_raw: str, groups: list[_Group], in_context: bool) -> Design
         return None
     type_ = type_g.type or _clean(type_g.raw)
     if system == STATE:
-        out = Designation(f"{num_raw}/{type_}-{_sym(issuer_g)}", int(num_raw), num_raw,
+        out = Designation(f"{num_raw}/{type_}-{_sym(issuer_g)}", _int(num_raw), num_raw,
                           issuer_g.end, type_, issuer, issuer_g.raw, None, legislature, STATE)
         out.warnings.append("V05:party_style_separators_on_state_symbol")
         return out
-    out = Designation(f"{num_raw}-{type_}/{issuer}", int(num_raw), num_raw, issuer_g.end,
+    out = Designation(f"{num_raw}-{type_}/{issuer}", _int(num_raw), num_raw, issuer_g.end,
                       type_, issuer, issuer_g.raw, None, None, PARTY)
     if issuer_g.sep != "/":
         out.warnings.append("V05:state_style_separators_on_party_symbol")
@@ -192,18 +201,28 @@ def _party_style(num_raw: str, groups: list[_Group], in_context: bool) -> Design
     return out
 
 
+def _old_state(num_raw: str, group: _Group, in_context: bool) -> Designation | None:
+    if not in_context or group.issuer not in _OLD_STATE_ISSUERS:
+        return None
+    return Designation(f"{num_raw}-{group.issuer}", _int(num_raw), num_raw, group.end, None,
+                       group.issuer, group.raw, None, None, STATE)
+
+
 def _state_style(num_raw: str, groups: list[_Group], in_context: bool) -> Designation | None:
     first = groups[0]
     if first.type and len(groups) >= 2:
         issuer, _leg = _issuer_of(groups[1])
-        if issuer_system(issuer) == PARTY and not split_legislature(groups[1].raw):
+        if (
+            issuer_system(issuer) == PARTY and not split_legislature(groups[1].raw)
+            and first.type not in STATE_ONLY_TYPES
+        ):
             return _party_from_state_style(num_raw, first, groups[1])
         used = [first, groups[1], *_prefix_dashes(groups[2:])]
         return _state(num_raw, used, first.type, used[1], in_context=True)
     if first.type and not first.issuer:
         if not in_context:
             return None
-        return Designation(f"{num_raw}/{first.type}", int(num_raw), num_raw, first.end,
+        return Designation(f"{num_raw}/{first.type}", _int(num_raw), num_raw, first.end,
                            first.type, None, None, None, None, None)
     if not (in_context or (first.issuer and len(groups) >= 2)):
         return None
@@ -225,8 +244,9 @@ def _state(
 ) -> Designation | None:
     issuer, legislature = _issuer_of(issuer_g)
     body = "-".join(_sym(g) for g in used)
-    out = Designation(f"{num_raw}/{body}", int(num_raw), num_raw, used[-1].end, type_, issuer,
-                      issuer_g.raw, None, legislature, issuer_system(issuer) or STATE)
+    out = Designation(f"{num_raw}/{body}", _int(num_raw), num_raw, used[-1].end, type_, issuer,
+                      issuer_g.raw, None, legislature,
+                      STATE if type_ in STATE_ONLY_TYPES else issuer_system(issuer) or STATE)
     out.cong_van = type_ is None
     if any(g.sep == "/" for g in used[1:]):
         out.warnings.append("V05:nonstandard_separators")
@@ -239,7 +259,7 @@ def _state(
 
 def _party_from_state_style(num_raw: str, type_g: _Group, issuer_g: _Group) -> Designation:
     issuer, _leg = _issuer_of(issuer_g)
-    out = Designation(f"{num_raw}-{type_g.type}/{issuer}", int(num_raw), num_raw, issuer_g.end,
+    out = Designation(f"{num_raw}-{type_g.type}/{issuer}", _int(num_raw), num_raw, issuer_g.end,
                       type_g.type, issuer, issuer_g.raw, None, None, PARTY)
     out.warnings.append("V05:state_style_separators_on_party_symbol")
     _party_checks(out)

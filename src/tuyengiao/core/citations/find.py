@@ -32,17 +32,20 @@ from .models import (
 from .tables import (
     PARTY,
     PARTY_ONLY_TYPES,
+    SHORT_TYPE_ABBREVS,
     STATE,
     STATE_ONLY_TYPES,
     issuer_active_on,
     issuer_for_body,
     issuer_system,
+    split_legislature,
     type_word_agrees,
 )
 
 _Found = tuple[list[Citation], int] | None
 _MAX_NATIONAL_CONGRESS = 14
-_LEGAL_TYPES_WITH_YEAR = frozenset({"NĐ", "TT", "QĐ", "NQ", "TTLT", "CT"})
+_LOCAL_ISSUERS = frozenset({"UBND", "HĐND"})
+_MAX_LEGAL_PM_DECISION = 100
 _COORD_GAP_RE = re.compile(r"[ \t]*(?:,[ \t]*(?:và[ \t]+)?|và[ \t]+|&[ \t]*)")
 _TW_TAIL_RE = re.compile(r"(?:(?i:trung ương)|TW|TƯ)[ \t]*(?:(?i:lần[ \t]+thứ)[ \t]+)?\Z")
 _OTHER_CONGRESS_RE = re.compile(
@@ -214,36 +217,86 @@ def _short_form(text: str, pos: int, floor: int, ref: datetime.date | None) -> _
     if not may_follow_type_word(text, pos, floor):
         return _plenum_digit(text, pos, floor) if text[pos - 2:pos - 1].isalpha() else None
     m = p.PARTIAL_RE.match(text, pos)
-    if p.UNIT_AFTER_RE.match(text, m.end()):
-        return None
     left = read_left(text, pos, floor, elided=False)
-    if not left.type_word:
+    if left.type_word is None:
         return _plenum_digit(text, pos, floor)
-    number = int(m.group("num"))
+    sure = left.has_so or (
+        left.strong and left.word not in SHORT_ABBREV_WORDS
+        and text[left.start:left.start + 1].isupper()
+    )
+    if (p.STRONG_UNIT_AFTER_RE if sure else p.UNIT_AFTER_RE).match(text, m.end()):
+        return None
     year_raw = m.group("year") or m.group("year2")
     if p.ELIDED_AFTER_RE.match(text, m.end("num")) or not _plausible_short(text, m, left):
         return None
+    type_ = left.type_word or "CV"  # "văn bản số 339" is a công văn
     c = Citation(
-        PARTIAL if year_raw else SHORT_FORM, "", left.start, m.end(), type=left.type_word,
-        type_word=left.type_word, number=number, number_raw=m.group("num"),
-        year=int(year_raw) if year_raw else None,
+        PARTIAL if year_raw else SHORT_FORM, "", left.start, m.end(), type=type_,
+        type_word=left.type_word or None, number=_int(m.group("num")),
+        number_raw=m.group("num"), year=int(year_raw) if year_raw else None,
     )
     right = read_right(text, m.end(), ref)
+    if not _plausible_context(c, left, right):
+        return None
     _apply_right(c, right)
     _before(text, c, left.start, floor, ref)
     _short_form_identity(c, left)
     return [c], max(right.consumed, c.end)
 
 
+def _int(number_raw: str) -> int:
+    """The value of a document number, without a letter suffix ("36a" → 36)."""
+    return int(number_raw.rstrip("abcde"))
+
+
+# Abbreviations that also name products and scanners ("Cub CT 110", "máy CT 128 dãy"): only
+# a document with "số", an issuing body or a date after it.
+_WEAK_ABBREVS = frozenset({"CT", "KL", "CTr"})
+SHORT_ABBREV_WORDS = frozenset(SHORT_TYPE_ABBREVS)
+_MAX_DECREE_NUMBER = 500
+# Series numbered into the thousands each year (administrative decisions, công văn, notices).
+_LONG_SERIES_TYPES = frozenset({"QĐ", "CV", "TB", "BC", "TTr", "CĐ", "KH"})
+_VAN_BAN_TAIL_RE = re.compile(r"[ \t]+(?:ngày|của|gửi|do|về|hôm|số)(?![\w])")
+
+
 def _plausible_short(text: str, m: re.Match[str], left: Left) -> bool:
-    number = int(m.group("num"))
+    number = _int(m.group("num"))
     if number == 0:
         return False
+    if _year_like(m.group("num")) and p.YEAR_RANGE_AFTER_RE.match(text, m.end("num")):
+        return False  # "kế hoạch hành động 2016 – 2017"
+    if left.type_word == "NĐ" and number > _MAX_DECREE_NUMBER:
+        return False  # decrees never reach this; a boat or a plate does ("NĐ 1816")
+    if left.word in SHORT_ABBREV_WORDS and p.PLATE_BEFORE_RE.search(
+        text, max(0, left.start - 20), left.start
+    ):
+        return False
+    if left.word == "văn bản" and not left.has_so:
+        return number >= 10 and bool(_VAN_BAN_TAIL_RE.match(text, m.end()))
+    if left.word == "luật" and not left.has_so and text[left.start:left.start + 1].islower():
+        return False  # "luật 211 ... của Campuchia": Vietnamese laws are cited "Luật số 34"
     if not left.strong and 1945 <= number <= 2100 and len(m.group("num")) == 4:
         return False
     if not left.strong and not left.capitalised:
+        if p.VERB_MARKER_BEFORE_RE.search(text, max(0, left.start - 12), left.start):
+            return False  # "đã hướng dẫn 2 bị cáo": a verb, not a document
         return bool(p.WEAK_BOUNDARY_RE.match(text, m.end()))
     return True
+
+
+def _plausible_context(c: Citation, left: Left, right: Right) -> bool:
+    """Checks that need what follows the mention: the issuing body or the date."""
+    backed = left.has_so or right.issuer_text is not None or right.date is not None
+    if left.word in _WEAK_ABBREVS and not backed:
+        return False
+    # "Luật 2005", "pháp lệnh 2017": a year, where the series never reaches such numbers
+    return not (_year_like(c.number_raw) and c.type not in _LONG_SERIES_TYPES and not backed)
+
+
+def _year_like(number_raw: str | None) -> bool:
+    if not number_raw or len(number_raw) != 4 or not number_raw.isdigit():
+        return False
+    return 1945 <= int(number_raw) <= 2100
 
 
 def _short_form_identity(c: Citation, left: Left) -> None:
@@ -255,15 +308,29 @@ def _short_form_identity(c: Citation, left: Left) -> None:
     c.system = issuer_system(c.issuer) or _system_for(c.type, left)
     if left.word == "TT":
         c.warn("TT_ambiguous_thong_tu_or_thong_tri")
-    if (
-        c.year and c.issuer and c.system == STATE and c.type in _LEGAL_TYPES_WITH_YEAR
-        and c.issuer not in ("UBND", "HĐND")
-    ):
+    if _inferable(c):
         c.designation = f"{c.number_raw}/{c.year}/{c.type}-{c.issuer}"
         if c.type != "NĐ":
             c.warn("issuer_inferred_from_text")
     else:
         c.warn("short_form_unresolved")
+
+
+def _inferable(c: Citation) -> bool:
+    """Whether "number/year" and the issuer give the full symbol of a legal document.
+
+    Only where the symbol always carries the year: decrees (NĐ-CP), circulars of a ministry
+    (TT-BTC), and the Prime Minister's legal decisions, which are numbered below 100 a year
+    ("Quyết định 49/2011 của Thủ tướng"). A Government resolution ("19-2017/NQ-CP"), a directive
+    or a ministry's decision carries no year, and a joint circular names several issuers.
+    """
+    if not (c.year and c.issuer and c.system == STATE):
+        return False
+    if c.type == "NĐ":
+        return c.issuer == "CP"
+    if c.type == "TT":
+        return c.issuer not in _LOCAL_ISSUERS and not split_legislature(c.issuer)
+    return c.type == "QĐ" and c.issuer == "TTg" and (c.number or 0) < _MAX_LEGAL_PM_DECISION
 
 
 def _system_for(type_: str | None, left: Left) -> str | None:
@@ -319,6 +386,9 @@ def _congress(text: str, start: int, floor: int) -> _Found:
         CONGRESS_RESOLUTION, "", nq.start(), m.end(), type="NQ", type_word="NQ",
         system=PARTY, congress=number,
     )
+    tail = p.CONGRESS_TAIL_RE.match(text, m.end())
+    if tail and not mid.strip():
+        mid = "đảng bộ " + tail.group("where").lower()
     c.level = _congress_level(mid, bool(m.group("of")), number, c)
     return [c], c.end
 
@@ -329,6 +399,8 @@ def _party_congress(mid: str, m: re.Match[str]) -> bool:
         return True
     if _OTHER_CONGRESS_RE.search(mid) or (m.group("ord").isdigit() and not m.group("lan")):
         return False
+    if "cộng sản" in mid and "việt nam" not in mid:
+        return False  # another country's party: "Đại hội Đảng Cộng sản Cu-ba lần thứ VII"
     return "đảng" in mid or bool(m.group("of")) or mid.strip() in _NATIONAL_MIDS
 
 

@@ -44,7 +44,7 @@ def _trigger_lookbehinds() -> str:
 TRIGGER_RE = re.compile(
     r"[0-9ạộ](?:"
     r"(?<=[0-9])(?:(?<![0-9A-Za-zĐđ./\-–][0-9])(?:"
-    r"[0-9]{0,4}[ \t]*[-–—/][ \t]*(?:[0-9]{4}[ \t]*[-–/][ \t]*)?[A-Za-zĐđƯư]"
+    r"[0-9]{0,4}[a-e]?[ \t]*[-–—/][ \t]*(?:[0-9]{4}[ \t]*[-–/][ \t]*)?[A-Za-zĐđƯư]"
     rf"|{_trigger_lookbehinds()})|(?<=(?:TW|TƯ)[0-9]))"
     r"|(?<=[Đđ]ạ)i[ \t]+hội|(?<=[Hh]ộ)i[ \t]+nghị)"
 )
@@ -77,7 +77,12 @@ CONGRESS_RE = re.compile(
     r"(?i:đại hội)(?P<mid>(?:[ \t]+(?!(?i:lần|và|của|với|cùng|theo|tại|năm|nhiệm kỳ)(?!\w))"
     r"[^\s\d,;.:()“”\"]+){0,9}?)[ \t]+"
     rf"(?P<lan>(?i:lần[ \t]+thứ)[ \t]+)?(?P<ord>{ROMAN_OR_NUM})"
-    r"(?P<of>[ \t]+(?:của|cua)[ \t]+(?:Đảng|đảng)(?![ \t]+(?:Cộng sản|cộng sản)[ \t]+(?!Việt)))?"
+    r"(?P<of>[ \t]+(?:của|cua)[ \t]+(?:Đảng|đảng)"
+    r"(?![ \t]+(?:bộ|Bộ)(?!\w))(?![ \t]+(?:Cộng sản|cộng sản)[ \t]+(?!Việt)))?"
+)
+# "Nghị quyết Đại hội XVI Đảng bộ thành phố", "... Đại hội X của Đảng bộ TP.HCM": the level.
+CONGRESS_TAIL_RE = re.compile(
+    r"[ \t]*,?[ \t]+(?:(?:của|cua)[ \t]+)?(?:Đảng|đảng)[ \t]+(?:bộ|Bộ)(?P<where>[^,.;:()\n]{0,40})"
 )
 NQ_LEFT_RE = re.compile(
     r"(?<![\w])(?P<nq>(?i:nghị quyết|nghi quyet)|NQ)(?:[ \t]+(?i:các|của))?[ \t]*[“\"]?[ \t]*\Z"
@@ -159,17 +164,45 @@ NEW_CLAUSE_AFTER_RE = re.compile(rf"[ \t]*,[ \t]*(?!(?:{_TYPE_WORDS_CAP})(?!\w))
 SENTENCE_END_RE = re.compile(rf"[.!?…](?=[ \t]+[{UPPER}\d“\"(]|[ \t]*\n)|\n|;")
 
 # After the number of a short form: what makes it a count or a quantity, not a document.
+# Units that are the first syllable of common compounds ("điều động", "đồng ý", "bàn giao")
+# only count when the compound does not follow.
+_COMPOUND_UNITS = (
+    r"điều(?![ \t]+(?:động|chỉnh|hành|tra|kiện|trị|phối|khiển|tiết|chuyển|dưỡng|lệ))"
+    r"|đồng(?![ \t]+(?:ý|thời|chí|bộ|loạt|tình|hành|nghĩa|thuận|nhất|phục|hương))"
+    r"|bàn(?![ \t]+(?:giao|bạc|về|thảo))|phần(?![ \t]+mềm)|tin(?![ \t]+(?:tưởng|học))"
+    r"|trường(?![ \t]+hợp)|mặt(?![ \t]+(?:trận|bằng))|con(?![ \t]+(?:người|đường))"
+    r"|kỳ(?![ \t]+(?:họp|vọng))|cấp(?![ \t]+(?:phép|giấy|bách|ủy|uỷ))"
+    r"|khu(?![ \t]+vực)|tổ|xe(?![ \t]+(?:máy|ô))|giải(?![ \t]+(?:pháp|quyết|thể|ngân|phóng|tỏa|toả))"
+)
 UNIT_AFTER_RE = re.compile(
-    r"(?:[^\W\d_]|[.,:/\-–]\w|[ \t]*(?:%|\d|[hg](?![\w])|(?i:giây|phút|giờ|tiếng|tuần|quý"
-    r"|lần|lượt|người|cuộc|vụ|trường hợp|hộ|đơn vị|cơ quan|doanh nghiệp|dự án|văn bản"
-    r"|nội dung|nhiệm vụ|giải pháp|chỉ tiêu|đầu việc|điểm|nhóm|mục|điều|khoản|chương|trang"
-    r"|triệu|tỷ|tỉ|nghìn|ngàn|trăm|đồng|USD|km|m2|m3|ha|kg|tấn|mét|lít|buổi|lớp|học sinh"
-    r"|cán bộ|đảng viên|thành viên|ý kiến|câu|bài|tin|phần|bước|loại|mẫu|con|chiếc|căn"
+    r"(?:[^\W\d_]|[.,:]\d|[/\-–][^\W_]|[ \t]*(?:%|\d|[hg](?![\w])|(?i:giây|phút|giờ|tiếng|tuần"
+    r"|quý|lần|lượt|người|cuộc|vụ|trường hợp|hộ|đơn vị|cơ quan|doanh nghiệp|dự án|văn bản"
+    r"|nội dung|nhiệm vụ|giải pháp|chỉ tiêu|đầu việc|điểm|nhóm|mục|khoản|chương|trang"
+    r"|triệu|tỷ|tỉ|nghìn|ngàn|trăm|USD|km|m2|m3|ha|kg|tấn|mét|lít|buổi|lớp|học sinh"
+    r"|cán bộ|đảng viên|thành viên|ý kiến|câu|bài|bước|loại|mẫu|chiếc|căn"
     r"|tầng|phòng|tuổi|xã|phường|huyện|tỉnh|năm(?![ \t]+(?:19|20)\d\d)|tháng(?![ \t]*\d)"
-    r"|ngày(?![ \t]*\d)|m|cm|mm|kW|MW|độ|lượng|đợt|vòng|trận|bàn|giải|sao|chỗ|ghế|xe|tàu"
+    r"|ngày(?![ \t]*\d)|m|cm|mm|kW|MW|độ|lượng|đợt|vòng|trận|sao|chỗ|ghế|tàu"
     r"|inch|GB|MB|trước|sau|mới|cũ|khác|phương án|dự thảo|mô hình|công trình|hạng mục"
-    r"|tổ chức|cá nhân|tập thể|gia đình|thôn|tổ|khu|cụm|điểm|lô|thửa|hồ sơ|kỳ|phiên|lĩnh vực"
-    r"|tiêu chí|vấn đề|ngành|cấp|học kỳ|mặt|chữ|trụ cột|đột phá|khâu|trường|lượng)(?![\w])))"
+    r"|cá nhân|tập thể|gia đình|thôn|cụm|lô|thửa|hồ sơ|phiên|lĩnh vực"
+    rf"|tiêu chí|vấn đề|ngành|học kỳ|chữ|trụ cột|đột phá|khâu|{_COMPOUND_UNITS})(?![\w])))"
+)
+# The same after a short form that is certainly a document name (a capitalised strong type
+# word in mid-sentence, or "số" before the number): only a quantity, a decimal, a fraction.
+STRONG_UNIT_AFTER_RE = re.compile(
+    r"(?:[^\W\d_]|[.,:]\d|[/\-–][^\W_]|[ \t]*(?:%|\d|[hg](?![\w])|(?i:giây|phút|giờ|tiếng"
+    r"|triệu|tỷ|tỉ|nghìn|ngàn|trăm|USD|km|m2|m3|ha|kg|tấn|mét|lít|tuổi|người|lần|lượt"
+    r"|năm(?![ \t]+(?:19|20)\d\d)|tháng(?![ \t]*\d)|ngày(?![ \t]*\d)"
+    r"|đồng(?![ \t]+(?:ý|thời|chí|bộ|loạt|tình|hành|nghĩa|thuận|nhất|phục|hương)))(?![\w])))"
+)
+# A year range after the number: "kế hoạch hành động 2016 – 2017".
+YEAR_RANGE_AFTER_RE = re.compile(r"[ \t]*[-–—][ \t]*(?:19|20)\d\d(?!\d)")
+# Words before a lower-case weak type word that make it a verb: "đã hướng dẫn 2 bị cáo".
+VERB_MARKER_BEFORE_RE = re.compile(
+    r"(?<![\w])(?:đã|sẽ|đang|được|vừa|cũng|chưa|không|phải|cần|để|hãy|mới|từng)[ \t]+\Z"
+)
+# Before an abbreviation: a registration or model number ("ghe số hiệu NĐ 1816").
+PLATE_BEFORE_RE = re.compile(
+    r"(?i:số hiệu|biển số|biển kiểm soát|bks|mang số|hiệu|model|máy|dòng|chiếc|xe)[ \t]+\Z"
 )
 # After the number of a short form introduced by a lower-case weak type word ("kế hoạch 5"):
 # only a clear boundary or a word that typically follows a document's name.
@@ -179,7 +212,7 @@ WEAK_BOUNDARY_RE = re.compile(
     r"|chưa|không|đối với|với|cho|khóa|khoá|bị|ra|tạo|đặt|giao)(?![\w]))"
 )
 PARTIAL_RE = re.compile(
-    r"(?P<num>\d{1,5})(?:(?P<ysep>[/\-])(?P<year>(?:19|20)\d\d)(?![\d/]))?"
+    r"(?P<num>\d{1,5}(?:[a-e](?![\w]))?)(?:(?P<ysep>[/\-])(?P<year>(?:19|20)\d\d)(?![\d/]))?"
     r"(?:[ \t]+(?:năm|nam)[ \t]+(?P<year2>(?:19|20)\d\d)(?!\d))?"
 )
 ELIDED_AFTER_RE = re.compile(r"(?:[ \t]*(?:,|và|&)[ \t]*\d{1,5})+[ \t]*[-–/][ \t]*[A-Za-zĐđ]")

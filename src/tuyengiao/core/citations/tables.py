@@ -46,6 +46,8 @@ TYPE_WORDS: dict[str, tuple[str, bool]] = {
     "chương trình hành động": ("CTr", True),
     "chương trình": ("CTr", False),
     "kế hoạch hành động": ("KH", True),
+    "kế hoạch liên tịch": ("KHLT", True),
+    "hướng dẫn liên tịch": ("HDLT", True),
     "tờ trình": ("TTr", False),
     "đề án": ("ĐA", False),
     "công văn": ("CV", True),
@@ -142,6 +144,7 @@ ISSUERS: dict[str, Issuer] = {
         Issuer("UBTVQH", STATE, "central", "Ủy ban Thường vụ Quốc hội"),
         Issuer("VPQH", STATE, "central", "Văn phòng Quốc hội"),
         Issuer("CTN", STATE, "central", "Chủ tịch nước"),
+        Issuer("HĐBT", STATE, "central", "Hội đồng Bộ trưởng", None, _d("1992-09-30")),
         Issuer("CP", STATE, "central", "Chính phủ"),
         Issuer("TTg", STATE, "central", "Thủ tướng Chính phủ"),
         Issuer("VPCP", STATE, "central", "Văn phòng Chính phủ"),
@@ -179,6 +182,7 @@ ISSUERS: dict[str, Issuer] = {
 
 # Party issuer symbols by suffix, for compound symbols not in the table (BTGQU, UBKTĐU ...).
 PARTY_SUFFIXES = ("TW", "TU", "HU", "QU", "TxU", "ThU", "ĐU", "ĐUK")
+_FRONT_PREFIXES = ("MT", "UBMT", "ĐCTUBTWMT", "TWĐ", "TLĐ")
 
 
 def fold(s: str) -> str:
@@ -234,6 +238,8 @@ def issuer_system(symbol: str | None) -> str | None:
         return ISSUERS[symbol].system
     if split_legislature(symbol):
         return STATE
+    if symbol.startswith(_FRONT_PREFIXES):
+        return None  # the Fatherland Front and its members ("MTTW", "UBMTTQ") are neither
     if any(symbol.endswith(suffix) for suffix in PARTY_SUFFIXES):
         return PARTY
     return None
@@ -323,6 +329,19 @@ BODY_ISSUERS: tuple[tuple[str, str], ...] = (
     ("ủy ban thường vụ quốc hội", "UBTVQH"), ("ubnd", "UBND"), ("ủy ban nhân dân", "UBND"),
     ("chủ tịch ubnd", "UBND"), ("chủ tịch ủy ban nhân dân", "UBND"), ("hđnd", "HĐND"),
     ("hội đồng nhân dân", "HĐND"), ("ngân hàng nhà nước", "NHNN"),
+    ("văn phòng chính phủ", "VPCP"), ("thanh tra chính phủ", "TTCP"),
+    ("bộ nội vụ", "BNV"), ("bộ tài chính", "BTC"), ("bộ công an", "BCA"),
+    ("bộ quốc phòng", "BQP"), ("bộ tư pháp", "BTP"), ("bộ công thương", "BCT"),
+    ("bộ giáo dục", "BGDĐT"), ("bộ gd&đt", "BGDĐT"), ("bộ gdđt", "BGDĐT"), ("bộ gd-đt", "BGDĐT"),
+    ("bộ y tế", "BYT"), ("bộ xây dựng", "BXD"), ("bộ ngoại giao", "BNG"),
+    ("bộ khoa học và công nghệ", "BKHCN"), ("bộ kh&cn", "BKHCN"),
+    ("bộ văn hóa", "BVHTTDL"), ("bộ vhttdl", "BVHTTDL"), ("bộ vh-tt&dl", "BVHTTDL"),
+    ("bộ tài nguyên", "BTNMT"), ("bộ tn&mt", "BTNMT"), ("bộ tn-mt", "BTNMT"),
+    ("bộ nông nghiệp và phát triển nông thôn", "BNNPTNT"), ("bộ nn&ptnt", "BNNPTNT"),
+    ("bộ nn-ptnt", "BNNPTNT"), ("bộ nông nghiệp và môi trường", "BNNMT"),
+    ("bộ lao động", "BLĐTBXH"), ("bộ lđtb&xh", "BLĐTBXH"), ("bộ lđ-tb&xh", "BLĐTBXH"),
+    ("bộ kế hoạch và đầu tư", "BKHĐT"), ("bộ kh&đt", "BKHĐT"), ("bộ giao thông", "BGTVT"),
+    ("bộ gtvt", "BGTVT"), ("bộ thông tin và truyền thông", "BTTTT"), ("bộ tt&tt", "BTTTT"),
 )
 
 
@@ -330,6 +349,7 @@ def issuer_for_body(body: str) -> str | None:
     """The issuer symbol implied by a body named in text ("Bộ Chính trị" → "TW"), or None."""
     low = body.lower().replace("uỷ", "ủy")
     low = low.removeprefix("ban thường vụ ").removeprefix("thường trực ")
+    low = low.removeprefix("bộ trưởng ").removeprefix("thống đốc ")
     best: tuple[int, str] | None = None
     for prefix, symbol in BODY_ISSUERS:
         if low.startswith(prefix) and (best is None or len(prefix) > best[0]):

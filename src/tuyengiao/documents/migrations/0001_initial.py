@@ -5,143 +5,396 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('org', '0001_initial'),
+        ("org", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Document',
+            name="Document",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('designation', models.CharField(blank=True, db_index=True, max_length=64, verbose_name='số, ký hiệu')),
-                ('doc_type', models.CharField(blank=True, db_index=True, max_length=16, verbose_name='loại')),
-                ('type_word', models.CharField(blank=True, max_length=16, verbose_name='tên loại theo văn bản')),
-                ('number', models.PositiveIntegerField(blank=True, null=True, verbose_name='số')),
-                ('symbol', models.CharField(blank=True, max_length=48, verbose_name='ký hiệu')),
-                ('issuer_symbol', models.CharField(blank=True, max_length=32, verbose_name='ký hiệu cơ quan ban hành')),
-                ('system', models.CharField(blank=True, choices=[('party', 'Văn bản của Đảng'), ('state', 'Văn bản của Nhà nước')], max_length=8, verbose_name='hệ thống')),
-                ('year', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='năm trong số hiệu')),
-                ('date', models.DateField(blank=True, db_index=True, null=True, verbose_name='ngày ban hành')),
-                ('date_raw', models.CharField(blank=True, max_length=64)),
-                ('term', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='khóa')),
-                ('identity_key', models.CharField(editable=False, max_length=96, unique=True)),
-                ('issuer_text', models.CharField(blank=True, max_length=255, verbose_name='cơ quan ban hành (theo văn bản)')),
-                ('title', models.CharField(blank=True, max_length=500, verbose_name='tiêu đề')),
-                ('summary', models.TextField(blank=True, verbose_name='trích yếu')),
-                ('body', models.TextField(blank=True, verbose_name='nội dung')),
-                ('origin', models.CharField(choices=[('official', 'Có văn bản gốc'), ('mentioned', 'Biết qua trích dẫn'), ('manual', 'Nhập tay')], default='mentioned', max_length=16)),
-                ('status', models.CharField(choices=[('in_force', 'Còn hiệu lực'), ('amended', 'Đã được sửa đổi'), ('replaced', 'Đã bị thay thế'), ('repealed', 'Đã bị bãi bỏ')], default='in_force', max_length=16, verbose_name='hiệu lực')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('issuing_unit', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='documents_issued', to='org.unit', verbose_name='cơ quan ban hành')),
-                ('owner_unit', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='documents_owned', to='org.unit', verbose_name='đơn vị nhập')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "designation",
+                    models.CharField(
+                        blank=True, db_index=True, max_length=64, verbose_name="số, ký hiệu"
+                    ),
+                ),
+                (
+                    "doc_type",
+                    models.CharField(blank=True, db_index=True, max_length=16, verbose_name="loại"),
+                ),
+                (
+                    "type_word",
+                    models.CharField(
+                        blank=True, max_length=16, verbose_name="tên loại theo văn bản"
+                    ),
+                ),
+                ("number", models.PositiveIntegerField(blank=True, null=True, verbose_name="số")),
+                ("symbol", models.CharField(blank=True, max_length=48, verbose_name="ký hiệu")),
+                (
+                    "issuer_symbol",
+                    models.CharField(
+                        blank=True, max_length=32, verbose_name="ký hiệu cơ quan ban hành"
+                    ),
+                ),
+                (
+                    "system",
+                    models.CharField(
+                        blank=True,
+                        choices=[("party", "Văn bản của Đảng"), ("state", "Văn bản của Nhà nước")],
+                        max_length=8,
+                        verbose_name="hệ thống",
+                    ),
+                ),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="năm trong số hiệu"
+                    ),
+                ),
+                (
+                    "date",
+                    models.DateField(
+                        blank=True, db_index=True, null=True, verbose_name="ngày ban hành"
+                    ),
+                ),
+                ("date_raw", models.CharField(blank=True, max_length=64)),
+                (
+                    "term",
+                    models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="khóa"),
+                ),
+                ("identity_key", models.CharField(editable=False, max_length=96, unique=True)),
+                (
+                    "issuer_text",
+                    models.CharField(
+                        blank=True, max_length=255, verbose_name="cơ quan ban hành (theo văn bản)"
+                    ),
+                ),
+                ("title", models.CharField(blank=True, max_length=500, verbose_name="tiêu đề")),
+                ("summary", models.TextField(blank=True, verbose_name="trích yếu")),
+                ("body", models.TextField(blank=True, verbose_name="nội dung")),
+                (
+                    "origin",
+                    models.CharField(
+                        choices=[
+                            ("official", "Có văn bản gốc"),
+                            ("mentioned", "Biết qua trích dẫn"),
+                            ("manual", "Nhập tay"),
+                        ],
+                        default="mentioned",
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("in_force", "Còn hiệu lực"),
+                            ("amended", "Đã được sửa đổi"),
+                            ("replaced", "Đã bị thay thế"),
+                            ("repealed", "Đã bị bãi bỏ"),
+                        ],
+                        default="in_force",
+                        max_length=16,
+                        verbose_name="hiệu lực",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "issuing_unit",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="documents_issued",
+                        to="org.unit",
+                        verbose_name="cơ quan ban hành",
+                    ),
+                ),
+                (
+                    "owner_unit",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="documents_owned",
+                        to="org.unit",
+                        verbose_name="đơn vị nhập",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'văn bản',
-                'verbose_name_plural': 'văn bản',
-                'ordering': ['-date', '-id'],
+                "verbose_name": "văn bản",
+                "verbose_name_plural": "văn bản",
+                "ordering": ["-date", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='Attachment',
+            name="Attachment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(upload_to='attachments/%Y/%m/')),
-                ('name', models.CharField(max_length=255)),
-                ('size', models.PositiveIntegerField(default=0)),
-                ('sha256', models.CharField(max_length=64)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('document', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attachments', to='documents.document')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("file", models.FileField(upload_to="attachments/%Y/%m/")),
+                ("name", models.CharField(max_length=255)),
+                ("size", models.PositiveIntegerField(default=0)),
+                ("sha256", models.CharField(max_length=64)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "document",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attachments",
+                        to="documents.document",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Source',
+            name="Source",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('official', 'Văn bản gốc'), ('article', 'Tin, bài')], max_length=16)),
-                ('location', models.CharField(max_length=1000, verbose_name='nguồn')),
-                ('filename', models.CharField(blank=True, max_length=255)),
-                ('sha256', models.CharField(max_length=64, unique=True)),
-                ('format', models.CharField(blank=True, max_length=8)),
-                ('size', models.PositiveIntegerField(default=0)),
-                ('title', models.CharField(blank=True, max_length=500, verbose_name='tiêu đề')),
-                ('published', models.DateField(blank=True, db_index=True, null=True, verbose_name='ngày đăng')),
-                ('text', models.TextField(blank=True)),
-                ('file', models.FileField(blank=True, upload_to='sources/%Y/%m/')),
-                ('ingested_at', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('document', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='source', to='documents.document')),
-                ('owner_unit', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='org.unit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("official", "Văn bản gốc"), ("article", "Tin, bài")],
+                        max_length=16,
+                    ),
+                ),
+                ("location", models.CharField(max_length=1000, verbose_name="nguồn")),
+                ("filename", models.CharField(blank=True, max_length=255)),
+                ("sha256", models.CharField(max_length=64, unique=True)),
+                ("format", models.CharField(blank=True, max_length=8)),
+                ("size", models.PositiveIntegerField(default=0)),
+                ("title", models.CharField(blank=True, max_length=500, verbose_name="tiêu đề")),
+                (
+                    "published",
+                    models.DateField(
+                        blank=True, db_index=True, null=True, verbose_name="ngày đăng"
+                    ),
+                ),
+                ("text", models.TextField(blank=True)),
+                ("file", models.FileField(blank=True, upload_to="sources/%Y/%m/")),
+                ("ingested_at", models.DateTimeField(auto_now_add=True, db_index=True)),
+                (
+                    "document",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="source",
+                        to="documents.document",
+                    ),
+                ),
+                (
+                    "owner_unit",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="org.unit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'nguồn',
-                'verbose_name_plural': 'nguồn',
-                'ordering': ['-ingested_at', '-id'],
+                "verbose_name": "nguồn",
+                "verbose_name_plural": "nguồn",
+                "ordering": ["-ingested_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='SearchEntry',
+            name="SearchEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('document', 'Văn bản'), ('article', 'Tin, bài')], max_length=16)),
-                ('title', models.CharField(blank=True, max_length=500)),
-                ('text', models.TextField(blank=True)),
-                ('folded', models.TextField(blank=True)),
-                ('date', models.DateField(blank=True, null=True)),
-                ('document', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='search_entry', to='documents.document')),
-                ('source', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='search_entry', to='documents.source')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("document", "Văn bản"), ("article", "Tin, bài")], max_length=16
+                    ),
+                ),
+                ("title", models.CharField(blank=True, max_length=500)),
+                ("text", models.TextField(blank=True)),
+                ("folded", models.TextField(blank=True)),
+                ("date", models.DateField(blank=True, null=True)),
+                (
+                    "document",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="search_entry",
+                        to="documents.document",
+                    ),
+                ),
+                (
+                    "source",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="search_entry",
+                        to="documents.source",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Citation',
+            name="Citation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(max_length=24)),
-                ('designation', models.CharField(blank=True, db_index=True, max_length=64)),
-                ('doc_type', models.CharField(blank=True, max_length=16)),
-                ('number', models.PositiveIntegerField(blank=True, null=True)),
-                ('raw', models.CharField(max_length=500)),
-                ('start', models.PositiveIntegerField()),
-                ('end', models.PositiveIntegerField()),
-                ('data', models.JSONField(default=dict)),
-                ('document', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='citations', to='documents.document')),
-                ('source', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='citations', to='documents.source')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("kind", models.CharField(max_length=24)),
+                ("designation", models.CharField(blank=True, db_index=True, max_length=64)),
+                ("doc_type", models.CharField(blank=True, max_length=16)),
+                ("number", models.PositiveIntegerField(blank=True, null=True)),
+                ("raw", models.CharField(max_length=500)),
+                ("start", models.PositiveIntegerField()),
+                ("end", models.PositiveIntegerField()),
+                ("data", models.JSONField(default=dict)),
+                (
+                    "document",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="citations",
+                        to="documents.document",
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="citations",
+                        to="documents.source",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['source_id', 'start'],
+                "ordering": ["source_id", "start"],
             },
         ),
         migrations.CreateModel(
-            name='Obligation',
+            name="Obligation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('due', models.DateField(blank=True, null=True, verbose_name='hạn ban hành')),
-                ('requirement', models.TextField(blank=True, verbose_name='yêu cầu')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('document', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='obligations', to='documents.document')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='obligations', to='org.unit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("due", models.DateField(blank=True, null=True, verbose_name="hạn ban hành")),
+                ("requirement", models.TextField(blank=True, verbose_name="yêu cầu")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "document",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="obligations",
+                        to="documents.document",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="obligations",
+                        to="org.unit",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('document', 'unit'), name='unique_obligation')],
+                "constraints": [
+                    models.UniqueConstraint(fields=("document", "unit"), name="unique_obligation")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Relation',
+            name="Relation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('implements', 'triển khai thực hiện'), ('guides', 'hướng dẫn'), ('replaces', 'thay thế'), ('amends', 'sửa đổi, bổ sung'), ('repeals', 'bãi bỏ')], max_length=16)),
-                ('evidence', models.TextField(blank=True)),
-                ('start', models.PositiveIntegerField(blank=True, null=True)),
-                ('end', models.PositiveIntegerField(blank=True, null=True)),
-                ('object', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='relations_in', to='documents.document')),
-                ('subject', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='relations_out', to='documents.document')),
-                ('source', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='relations', to='documents.source')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("implements", "triển khai thực hiện"),
+                            ("guides", "hướng dẫn"),
+                            ("replaces", "thay thế"),
+                            ("amends", "sửa đổi, bổ sung"),
+                            ("repeals", "bãi bỏ"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                ("evidence", models.TextField(blank=True)),
+                ("start", models.PositiveIntegerField(blank=True, null=True)),
+                ("end", models.PositiveIntegerField(blank=True, null=True)),
+                (
+                    "object",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="relations_in",
+                        to="documents.document",
+                    ),
+                ),
+                (
+                    "subject",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="relations_out",
+                        to="documents.document",
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="relations",
+                        to="documents.source",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('subject', 'object', 'kind', 'source'), name='unique_relation_per_source')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("subject", "object", "kind", "source"),
+                        name="unique_relation_per_source",
+                    )
+                ],
             },
         ),
     ]

@@ -5,65 +5,161 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Succession',
+            name="Succession",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('merge', 'Sáp nhập, hợp nhất'), ('split', 'Chia tách'), ('rename', 'Đổi tên'), ('dissolve', 'Giải thể, chuyển giao')], default='merge', max_length=16)),
-                ('effective', models.DateField(blank=True, null=True, verbose_name='có hiệu lực từ')),
-                ('note', models.CharField(blank=True, max_length=255)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("merge", "Sáp nhập, hợp nhất"),
+                            ("split", "Chia tách"),
+                            ("rename", "Đổi tên"),
+                            ("dissolve", "Giải thể, chuyển giao"),
+                        ],
+                        default="merge",
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "effective",
+                    models.DateField(blank=True, null=True, verbose_name="có hiệu lực từ"),
+                ),
+                ("note", models.CharField(blank=True, max_length=255)),
             ],
         ),
         migrations.CreateModel(
-            name='Unit',
+            name="Unit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=64, unique=True, verbose_name='mã')),
-                ('name', models.CharField(max_length=255, verbose_name='tên')),
-                ('name_folded', models.CharField(db_index=True, editable=False, max_length=255)),
-                ('kind', models.CharField(choices=[('committee', 'Cấp ủy'), ('department', 'Ban Tuyên giáo (và Dân vận)'), ('party_board', 'Cơ quan tham mưu của cấp ủy'), ('peoples_committee', 'Ủy ban nhân dân'), ('peoples_council', 'Hội đồng nhân dân'), ('mass_organisation', 'Mặt trận, đoàn thể'), ('other', 'Khác')], max_length=32, verbose_name='loại')),
-                ('level', models.CharField(choices=[('central', 'Trung ương'), ('province', 'Cấp tỉnh'), ('district', 'Cấp huyện'), ('grassroots', 'Cấp cơ sở')], max_length=16, verbose_name='cấp')),
-                ('path', models.CharField(db_index=True, default='', editable=False, max_length=255)),
-                ('depth', models.PositiveSmallIntegerField(default=0, editable=False)),
-                ('symbol', models.CharField(blank=True, max_length=32, verbose_name='ký hiệu cơ quan ban hành')),
-                ('area_name', models.CharField(blank=True, max_length=128, verbose_name='địa bàn')),
-                ('area_code', models.CharField(blank=True, db_index=True, max_length=16, verbose_name='mã đơn vị hành chính')),
-                ('valid_from', models.DateField(blank=True, null=True, verbose_name='hoạt động từ')),
-                ('valid_to', models.DateField(blank=True, null=True, verbose_name='hoạt động đến')),
-                ('is_reference', models.BooleanField(default=False, verbose_name='dữ liệu danh mục quốc gia')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='org.unit', verbose_name='đơn vị cấp trên')),
-                ('successors', models.ManyToManyField(related_name='predecessors', through='org.Succession', through_fields=('predecessor', 'successor'), to='org.unit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=64, unique=True, verbose_name="mã")),
+                ("name", models.CharField(max_length=255, verbose_name="tên")),
+                ("name_folded", models.CharField(db_index=True, editable=False, max_length=255)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("committee", "Cấp ủy"),
+                            ("department", "Ban Tuyên giáo (và Dân vận)"),
+                            ("party_board", "Cơ quan tham mưu của cấp ủy"),
+                            ("peoples_committee", "Ủy ban nhân dân"),
+                            ("peoples_council", "Hội đồng nhân dân"),
+                            ("mass_organisation", "Mặt trận, đoàn thể"),
+                            ("other", "Khác"),
+                        ],
+                        max_length=32,
+                        verbose_name="loại",
+                    ),
+                ),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("central", "Trung ương"),
+                            ("province", "Cấp tỉnh"),
+                            ("district", "Cấp huyện"),
+                            ("grassroots", "Cấp cơ sở"),
+                        ],
+                        max_length=16,
+                        verbose_name="cấp",
+                    ),
+                ),
+                (
+                    "path",
+                    models.CharField(db_index=True, default="", editable=False, max_length=255),
+                ),
+                ("depth", models.PositiveSmallIntegerField(default=0, editable=False)),
+                (
+                    "symbol",
+                    models.CharField(
+                        blank=True, max_length=32, verbose_name="ký hiệu cơ quan ban hành"
+                    ),
+                ),
+                ("area_name", models.CharField(blank=True, max_length=128, verbose_name="địa bàn")),
+                (
+                    "area_code",
+                    models.CharField(
+                        blank=True,
+                        db_index=True,
+                        max_length=16,
+                        verbose_name="mã đơn vị hành chính",
+                    ),
+                ),
+                (
+                    "valid_from",
+                    models.DateField(blank=True, null=True, verbose_name="hoạt động từ"),
+                ),
+                ("valid_to", models.DateField(blank=True, null=True, verbose_name="hoạt động đến")),
+                (
+                    "is_reference",
+                    models.BooleanField(default=False, verbose_name="dữ liệu danh mục quốc gia"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="children",
+                        to="org.unit",
+                        verbose_name="đơn vị cấp trên",
+                    ),
+                ),
+                (
+                    "successors",
+                    models.ManyToManyField(
+                        related_name="predecessors",
+                        through="org.Succession",
+                        through_fields=("predecessor", "successor"),
+                        to="org.unit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'đơn vị',
-                'verbose_name_plural': 'đơn vị',
+                "verbose_name": "đơn vị",
+                "verbose_name_plural": "đơn vị",
             },
         ),
         migrations.AddField(
-            model_name='succession',
-            name='predecessor',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='org.unit'),
+            model_name="succession",
+            name="predecessor",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="+", to="org.unit"
+            ),
         ),
         migrations.AddField(
-            model_name='succession',
-            name='successor',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='org.unit'),
+            model_name="succession",
+            name="successor",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="+", to="org.unit"
+            ),
         ),
         migrations.AddIndex(
-            model_name='unit',
-            index=models.Index(fields=['symbol', 'level'], name='org_unit_symbol_fc922e_idx'),
+            model_name="unit",
+            index=models.Index(fields=["symbol", "level"], name="org_unit_symbol_fc922e_idx"),
         ),
         migrations.AddConstraint(
-            model_name='succession',
-            constraint=models.UniqueConstraint(fields=('predecessor', 'successor'), name='unique_succession'),
+            model_name="succession",
+            constraint=models.UniqueConstraint(
+                fields=("predecessor", "successor"), name="unique_succession"
+            ),
         ),
     ]

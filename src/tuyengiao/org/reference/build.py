@@ -33,8 +33,17 @@ def _package_dir() -> Path:
     return Path(next(iter(spec.submodule_search_locations)))
 
 
-_AREA_TYPES = ("Thành phố", "Tỉnh", "Quận", "Huyện", "Thị xã", "Thị trấn", "Phường", "Xã",
-               "Đặc khu")
+_AREA_TYPES = (
+    "Thành phố",
+    "Tỉnh",
+    "Quận",
+    "Huyện",
+    "Thị xã",
+    "Thị trấn",
+    "Phường",
+    "Xã",
+    "Đặc khu",
+)
 
 
 def _clean(name: str) -> str:
@@ -43,7 +52,7 @@ def _clean(name: str) -> str:
     name = " ".join(name.split())
     for area_type in _AREA_TYPES:
         if name.lower().startswith(area_type.lower() + " "):
-            return area_type + name[len(area_type):]
+            return area_type + name[len(area_type) :]
     return name
 
 
@@ -109,9 +118,7 @@ def build() -> dict:
         "new_provinces": sorted([c, n, province_sources[c]] for c, n in new_provinces.items()),
         # sources: old commune codes (5 digits) and, for island districts that had no
         # communes, old district codes (3 digits)
-        "new_communes": sorted(
-            [c, p, n, sorted(sources[c])] for c, (p, n) in new_communes.items()
-        ),
+        "new_communes": sorted([c, p, n, sorted(sources[c])] for c, (p, n) in new_communes.items()),
     }
 
 

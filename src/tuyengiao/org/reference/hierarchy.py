@@ -63,15 +63,24 @@ class RefSuccession:
     effective: date
 
 
-_AREA_TYPES = ("Thành phố", "Tỉnh", "Quận", "Huyện", "Thị xã", "Thị trấn", "Phường", "Xã",
-               "Đặc khu")
+_AREA_TYPES = (
+    "Thành phố",
+    "Tỉnh",
+    "Quận",
+    "Huyện",
+    "Thị xã",
+    "Thị trấn",
+    "Phường",
+    "Xã",
+    "Đặc khu",
+)
 
 
 def split_area_name(full_name: str) -> tuple[str, str]:
-    """"Phường Trúc Bạch" → ("phường", "Trúc Bạch"); "Quận 1" → ("quận", "1")."""
+    """ "Phường Trúc Bạch" → ("phường", "Trúc Bạch"); "Quận 1" → ("quận", "1")."""
     for area_type in _AREA_TYPES:
         if full_name.startswith(area_type + " "):
-            return area_type.lower(), full_name[len(area_type) + 1:].strip()
+            return area_type.lower(), full_name[len(area_type) + 1 :].strip()
     raise ValueError(f"unknown administrative area type in {full_name!r}")
 
 
@@ -101,23 +110,49 @@ def _province(code: str, full_name: str, *, new: bool, continuing: bool) -> list
     name, symbol = committee_name(PROVINCE, area_type, area)
     unit_code = f"p-{code}-2025" if new else f"p-{code}"
     if new:
-        committee = RefUnit(unit_code, name, COMMITTEE, PROVINCE, "tw", symbol, area, code,
-                            valid_from=REORGANISATION)
+        committee = RefUnit(
+            unit_code,
+            name,
+            COMMITTEE,
+            PROVINCE,
+            "tw",
+            symbol,
+            area,
+            code,
+            valid_from=REORGANISATION,
+        )
     else:
         ends = None if continuing else REORGANISATION - _DAY
-        committee = RefUnit(unit_code, name, COMMITTEE, PROVINCE, "tw", symbol, area, code,
-                            valid_to=ends)
+        committee = RefUnit(
+            unit_code, name, COMMITTEE, PROVINCE, "tw", symbol, area, code, valid_to=ends
+        )
     merged_name, merged_symbol = department_name(name, symbol, with_civic_affairs=True)
     merged = RefUnit(
-        f"{unit_code}-btgdv", merged_name, DEPARTMENT, PROVINCE, unit_code, merged_symbol,
-        area, code, valid_from=committee.valid_from or PROVINCE_DEPARTMENT_MERGE,
+        f"{unit_code}-btgdv",
+        merged_name,
+        DEPARTMENT,
+        PROVINCE,
+        unit_code,
+        merged_symbol,
+        area,
+        code,
+        valid_from=committee.valid_from or PROVINCE_DEPARTMENT_MERGE,
         valid_to=committee.valid_to,
     )
     if new:
         return [committee, merged]
     old_name, old_symbol = department_name(name, symbol, with_civic_affairs=False)
-    old = RefUnit(f"{unit_code}-btg", old_name, DEPARTMENT, PROVINCE, unit_code, old_symbol,
-                  area, code, valid_to=PROVINCE_DEPARTMENT_MERGE - _DAY)
+    old = RefUnit(
+        f"{unit_code}-btg",
+        old_name,
+        DEPARTMENT,
+        PROVINCE,
+        unit_code,
+        old_symbol,
+        area,
+        code,
+        valid_to=PROVINCE_DEPARTMENT_MERGE - _DAY,
+    )
     return [committee, old, merged]
 
 
@@ -138,8 +173,9 @@ def national_hierarchy(
         if wanted is None or code in wanted:
             old_province_codes.add(code)
             units += _province(code, full_name, new=False, continuing=code in continuing)
-            successions.append(RefSuccession(f"p-{code}-btg", f"p-{code}-btgdv", MERGE,
-                                             PROVINCE_DEPARTMENT_MERGE))
+            successions.append(
+                RefSuccession(f"p-{code}-btg", f"p-{code}-btgdv", MERGE, PROVINCE_DEPARTMENT_MERGE)
+            )
     new_committee: dict[str, str] = {}
     for code, full_name, sources in snapshot.new_provinces:
         if wanted is not None and code not in wanted:
@@ -151,10 +187,12 @@ def national_hierarchy(
         units += _province(code, full_name, new=True, continuing=False)
         for old in sources:
             if old in old_province_codes:
-                successions.append(RefSuccession(f"p-{old}", f"p-{code}-2025", MERGE,
-                                                 REORGANISATION))
-                successions.append(RefSuccession(f"p-{old}-btgdv", f"p-{code}-2025-btgdv",
-                                                 MERGE, REORGANISATION))
+                successions.append(
+                    RefSuccession(f"p-{old}", f"p-{code}-2025", MERGE, REORGANISATION)
+                )
+                successions.append(
+                    RefSuccession(f"p-{old}-btgdv", f"p-{code}-2025-btgdv", MERGE, REORGANISATION)
+                )
 
     old_district_codes = set()
     for code, province, full_name in snapshot.old_districts:
@@ -163,8 +201,19 @@ def national_hierarchy(
         old_district_codes.add(code)
         area_type, area = split_area_name(full_name)
         name, symbol = committee_name(DISTRICT, area_type, area)
-        units.append(RefUnit(f"d-{code}", name, COMMITTEE, DISTRICT, f"p-{province}", symbol,
-                             area, code, valid_to=REORGANISATION - _DAY))
+        units.append(
+            RefUnit(
+                f"d-{code}",
+                name,
+                COMMITTEE,
+                DISTRICT,
+                f"p-{province}",
+                symbol,
+                area,
+                code,
+                valid_to=REORGANISATION - _DAY,
+            )
+        )
 
     district_of: dict[str, str] = {}
     for code, district, full_name in snapshot.old_communes:
@@ -173,8 +222,19 @@ def national_hierarchy(
         district_of[code] = district
         area_type, area = split_area_name(full_name)
         name, symbol = committee_name(GRASSROOTS, area_type, area)
-        units.append(RefUnit(f"c-{code}", name, COMMITTEE, GRASSROOTS, f"d-{district}", symbol,
-                             area, code, valid_to=REORGANISATION - _DAY))
+        units.append(
+            RefUnit(
+                f"c-{code}",
+                name,
+                COMMITTEE,
+                GRASSROOTS,
+                f"d-{district}",
+                symbol,
+                area,
+                code,
+                valid_to=REORGANISATION - _DAY,
+            )
+        )
 
     successions += _new_communes(snapshot, new_committee, district_of, old_district_codes, units)
     return units, successions
@@ -194,8 +254,19 @@ def _new_communes(
             continue
         area_type, area = split_area_name(full_name)
         name, symbol = committee_name(GRASSROOTS, area_type, area)
-        units.append(RefUnit(f"c2-{code}", name, COMMITTEE, GRASSROOTS, new_committee[province],
-                             symbol, area, code, valid_from=REORGANISATION))
+        units.append(
+            RefUnit(
+                f"c2-{code}",
+                name,
+                COMMITTEE,
+                GRASSROOTS,
+                new_committee[province],
+                symbol,
+                area,
+                code,
+                valid_from=REORGANISATION,
+            )
+        )
         for source in sources:
             district = source if len(source) == 3 else district_of.get(source)
             if len(source) == 5 and source in district_of:
@@ -208,9 +279,11 @@ def _new_communes(
     successions = []
     for old, news in targets.items():
         kind = SPLIT if len(news) > 1 else MERGE
-        successions += [RefSuccession(f"c-{old}", f"c2-{new}", kind, REORGANISATION)
-                        for new in news]
+        successions += [
+            RefSuccession(f"c-{old}", f"c2-{new}", kind, REORGANISATION) for new in news
+        ]
     for district, news in district_targets.items():
-        successions += [RefSuccession(f"d-{district}", f"c2-{new}", DISSOLVE, REORGANISATION)
-                        for new in news]
+        successions += [
+            RefSuccession(f"d-{district}", f"c2-{new}", DISSOLVE, REORGANISATION) for new in news
+        ]
     return successions

@@ -39,4 +39,3 @@ class Command(BaseCommand):
         self.stdout.write(f"{'    ' * depth}{doc.designation or doc.label} — {unit}, {day}")
         for child in entry.children:
             self._print(child, depth + 1)
-

@@ -7,7 +7,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from tuyengiao.core.citations import find_citations
-from tuyengiao.core.text import decode_bytes, DecodeError
+from tuyengiao.core.text import DecodeError, decode_bytes
 from tuyengiao.documents.ingest import parse_article_date
 
 
@@ -17,7 +17,8 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="*", help="tệp văn bản; '-' hoặc bỏ trống: stdin")
         parser.add_argument(
-            "--jsonl", action="store_true",
+            "--jsonl",
+            action="store_true",
             help="đọc các dòng JSON có trường 'text', in lại mỗi dòng kèm mảng 'citations'",
         )
 
@@ -50,9 +51,11 @@ class Command(BaseCommand):
             try:
                 obj = json.loads(line)
             except json.JSONDecodeError as exc:
-                raise CommandError(f"{path}, dòng {number}: JSON không hợp lệ ({exc.msg})") from None
+                raise CommandError(
+                    f"{path}, dòng {number}: JSON không hợp lệ ({exc.msg})"
+                ) from None
             if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-                raise CommandError(f"{path}, dòng {number}: thiếu trường \"text\"")
+                raise CommandError(f'{path}, dòng {number}: thiếu trường "text"')
             reference = parse_article_date(obj.get("date"))
             obj["citations"] = [
                 c.to_dict() for c in find_citations(obj["text"], reference_date=reference)

@@ -8,10 +8,9 @@ from tqdm import tqdm
 
 from tuyengiao.documents.ingest import (
     Outcome,
-    ingest_article,
+    ingest_articles,
     ingest_bytes,
     iter_paths,
-    parse_article_date,
     read_jsonl,
 )
 
@@ -26,7 +25,9 @@ class Command(BaseCommand):
     def handle(self, *args, paths, quiet, **options):
         files = list(iter_paths(paths))
         progress = tqdm(
-            total=len(files), unit="tệp", disable=len(files) < 2 or quiet or not sys.stderr.isatty(),
+            total=len(files),
+            unit="tệp",
+            disable=len(files) < 2 or quiet or not sys.stderr.isatty(),
             file=sys.stderr,
         )
         counts = {"created": 0, "unchanged": 0, "failed": 0}
@@ -55,18 +56,21 @@ class Command(BaseCommand):
         yield ingest_bytes(data, filename=path.name, location=str(path))
 
     def _ingest_jsonl(self, path: Path):
-        try:
-            for number, obj, error in read_jsonl(path):
-                if obj is None:
-                    yield Outcome(f"{path}:{number}", "failed", message=error)
-                    continue
-                yield ingest_article(
-                    title=str(obj.get("title") or ""), text=obj["text"],
-                    url=str(obj.get("url") or f"{path}:{number}"),
-                    published=parse_article_date(obj.get("date")),
-                )
-        except (OSError, EOFError, UnicodeDecodeError) as exc:
-            yield Outcome(str(path), "failed", message=f"không đọc được tệp ({exc})")
+        failures: list[Outcome] = []
+
+        def articles():
+            try:
+                for number, obj, error in read_jsonl(path):
+                    if obj is None:
+                        failures.append(Outcome(f"{path}:{number}", "failed", message=error))
+                        continue
+                    obj.setdefault("url", f"{path}:{number}")
+                    yield obj
+            except (OSError, EOFError, UnicodeDecodeError) as exc:
+                failures.append(Outcome(str(path), "failed", message=f"không đọc được tệp ({exc})"))
+
+        yield from ingest_articles(articles())
+        yield from failures
 
     def _report(self, outcome: Outcome, quiet: bool) -> None:
         if outcome.status == "failed":

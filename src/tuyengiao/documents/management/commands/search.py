@@ -24,6 +24,8 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2))
             return
         for hit in hits:
-            self.stdout.write(f"[{hit.kind}] {hit.title}\n    {hit.source}\n    {_MARK.sub('', hit.snippet)}")
+            self.stdout.write(
+                f"[{hit.kind}] {hit.title}\n    {hit.source}\n    {_MARK.sub('', hit.snippet)}"
+            )
         if not hits:
             self.stdout.write("Không có kết quả.")
