@@ -30,3 +30,24 @@ def test_a_refused_change_writes_nothing(tree, people):
     except ValueError as exc:
         assert "identity_key" in str(exc)
     assert AuditEntry.objects.count() == count
+
+
+def test_the_audit_page_is_for_managers_and_shows_their_subtree(client, tree, people):
+    from django.urls import reverse
+
+    document_register(
+        data=DocumentInput(designation="118-KH/TU", system="party", unit=tree.hanoi),
+        origin=Document.Origin.OFFICIAL, owner_unit=tree.hanoi, actor=people.alice,
+    )
+    document_register(
+        data=DocumentInput(designation="86-KH/TU", system="party", unit=tree.haiphong),
+        origin=Document.Origin.OFFICIAL, owner_unit=tree.haiphong, actor=people.charlie,
+    )
+    client.force_login(people.alice)
+    content = client.get(reverse("accounts:audit-list")).content.decode()
+    assert "118-KH/TU" in content and "86-KH/TU" not in content
+    client.force_login(people.root)
+    content = client.get(reverse("accounts:audit-list")).content.decode()
+    assert "118-KH/TU" in content and "86-KH/TU" in content
+    client.force_login(people.bob)
+    assert client.get(reverse("accounts:audit-list")).status_code == 403

@@ -151,3 +151,29 @@ def test_a_failure_midway_leaves_nothing_half_stored(tree, monkeypatch):
     assert Source.objects.count() == 0
     assert Document.objects.count() == 0
     assert Citation.objects.count() == 0
+
+
+FIXTURES = __import__("pathlib").Path(__file__).resolve().parent.parent / "core" / "fixtures"
+
+
+@pytest.mark.parametrize(
+    "name", ["ward_plan.docx", "ward_plan.txt", "ward_plan.tcvn3.txt", "central_directive.pdf"]
+)
+def test_it_registers_official_documents_from_every_format(tree, name):
+    outcome = ingest_bytes((FIXTURES / name).read_bytes(), filename=name, location=name)
+    assert (outcome.status, outcome.kind) == ("created", "official"), outcome.message
+    doc = Document.objects.get(pk=outcome.document_id)
+    if name.startswith("ward_plan"):
+        assert (doc.designation, doc.issuing_unit) == ("09-KH/ĐU", tree.ngocha)
+        assert doc.date.isoformat() == "2025-08-22"
+    else:
+        assert (doc.designation, doc.issuing_unit, doc.date.isoformat()) == (
+            "47-CT/TW", tree.tw, "2025-03-18",
+        )
+
+
+def test_the_same_document_in_two_formats_is_one_registry_entry(tree):
+    for name in ("ward_plan.docx", "ward_plan.txt"):
+        ingest_bytes((FIXTURES / name).read_bytes(), filename=name, location=name)
+    assert Document.objects.filter(designation="09-KH/ĐU").count() == 1
+    assert Source.objects.count() == 2

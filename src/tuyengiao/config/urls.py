@@ -9,4 +9,5 @@ urlpatterns = [
     path("", include("tuyengiao.web.urls")),
     path("units/", include("tuyengiao.org.urls")),
     path("documents/", include("tuyengiao.documents.urls")),
+    path("accounts/", include("tuyengiao.accounts.urls")),
 ]

@@ -168,7 +168,9 @@ def _sentence_initial(text: str, pos: int) -> bool:
 
 def _law_title_before(text: str, lo: int, cut: int, out: Left) -> bool:
     m = p.LAW_TITLE_TAIL_RE.search(text, lo, cut)
-    if not m or _NOT_IN_LAW_TITLE_RE.search(m.group("title")):
+    while m and _NOT_IN_LAW_TITLE_RE.search(m.group("title")):
+        m = p.LAW_TITLE_TAIL_RE.search(text, m.start() + 1, cut)
+    if not m:
         return False
     out.type_word, out.strong, out.word = TYPE_WORD_LOOKUP[m.group("tw").lower()]
     out.capitalised = True

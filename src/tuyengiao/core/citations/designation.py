@@ -80,6 +80,8 @@ def read_designation(m: re.Match[str], *, in_context: bool) -> Designation | Non
         return None
     num_raw = m.group("num")
     if m.group("year"):
+        if not (in_context or groups[0].type or split_legislature(groups[0].raw)):
+            return None  # "(QTKĐ: 23-2014/BLĐTBXH)": a technical code, not a document
         out = _legal(m, groups)
     elif groups[0].sep == "-":
         out = _party_style(num_raw, groups, in_context)

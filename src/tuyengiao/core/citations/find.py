@@ -220,10 +220,9 @@ def _short_form(text: str, pos: int, floor: int, ref: datetime.date | None) -> _
     left = read_left(text, pos, floor, elided=False)
     if left.type_word is None:
         return _plenum_digit(text, pos, floor)
-    sure = left.has_so or (
-        left.strong and left.word not in SHORT_ABBREV_WORDS
-        and text[left.start:left.start + 1].isupper()
-    )
+    sure = left.strong and (left.has_so or (
+        left.word not in SHORT_ABBREV_WORDS and text[left.start:left.start + 1].isupper()
+    ))
     if (p.STRONG_UNIT_AFTER_RE if sure else p.UNIT_AFTER_RE).match(text, m.end()):
         return None
     year_raw = m.group("year") or m.group("year2")
@@ -275,9 +274,11 @@ def _plausible_short(text: str, m: re.Match[str], left: Left) -> bool:
         return number >= 10 and bool(_VAN_BAN_TAIL_RE.match(text, m.end()))
     if left.word == "luật" and not left.has_so and text[left.start:left.start + 1].islower():
         return False  # "luật 211 ... của Campuchia": Vietnamese laws are cited "Luật số 34"
-    if not left.strong and 1945 <= number <= 2100 and len(m.group("num")) == 4:
+    if left.strong or left.has_so:
+        return True
+    if 1945 <= number <= 2100 and len(m.group("num")) == 4:
         return False
-    if not left.strong and not left.capitalised:
+    if not left.capitalised:
         if p.VERB_MARKER_BEFORE_RE.search(text, max(0, left.start - 12), left.start):
             return False  # "đã hướng dẫn 2 bị cáo": a verb, not a document
         return bool(p.WEAK_BOUNDARY_RE.match(text, m.end()))
@@ -357,7 +358,7 @@ def _plenum(text: str, start: int, floor: int, *, require_resolution: bool = Fal
     if not m:
         return None
     plenum = ordinal_value(m.group("pa") or m.group("pb"))
-    if plenum is None or not 1 <= plenum <= 20:
+    if plenum is None or not 1 <= plenum <= 20 or p.FOREIGN_PARTY_AFTER_RE.match(text, m.end()):
         return None
     nq = p.NQ_LEFT_RE.search(text, max(floor, start - 25), start)
     if nq is None and require_resolution:
@@ -377,6 +378,9 @@ def _congress(text: str, start: int, floor: int) -> _Found:
         return None
     mid = m.group("mid").lower()
     if not _party_congress(mid, m):
+        return None
+    foreign = p.OF_FOREIGN_RE if m.group("of") else p.FOREIGN_PARTY_AFTER_RE
+    if foreign.match(text, m.end()):
         return None
     nq = p.NQ_LEFT_RE.search(text, max(floor, start - 25), start)
     number = roman_or_int(m.group("ord"))

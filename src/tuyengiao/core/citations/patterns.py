@@ -21,7 +21,7 @@ UPPER = "".join(
 
 def _trigger_lookbehinds() -> str:
     """Fixed-width look-behinds: a type word's last syllable, a space, then the digit."""
-    skip = {"cáo", "cao", "bản", "ban", "nhất", "nhat", "luật", "luat"}
+    skip = {"cáo", "cao", "nhất", "nhat", "luật", "luat"}
     syllables = {"số", "so"}
     for word in TYPE_WORDS:
         syllables |= {v.split()[-1] for v in spelling_variants(word)}
@@ -79,6 +79,13 @@ CONGRESS_RE = re.compile(
     rf"(?P<lan>(?i:lần[ \t]+thứ)[ \t]+)?(?P<ord>{ROMAN_OR_NUM})"
     r"(?P<of>[ \t]+(?:của|cua)[ \t]+(?:Đảng|đảng)"
     r"(?![ \t]+(?:bộ|Bộ)(?!\w))(?![ \t]+(?:Cộng sản|cộng sản)[ \t]+(?!Việt)))?"
+)
+# Another country's party after a congress or a plenum: "... của Đảng Nhân dân Cách mạng Lào",
+# "Hội nghị Trung ương III của Đảng Cộng sản Cuba". OF_FOREIGN_RE follows a consumed "của Đảng".
+_OUR_PARTY = r"(?!(?:Cộng sản Việt|cộng sản Việt|Lao động Việt|CSVN|ta)(?!\w))"
+OF_FOREIGN_RE = re.compile(rf"[ \t]+{_OUR_PARTY}[{UPPER}]")
+FOREIGN_PARTY_AFTER_RE = re.compile(
+    rf"[ \t]*,?[ \t]*(?:của|cua)[ \t]+(?:Đảng|đảng)[ \t]+(?!(?:bộ|Bộ)(?!\w)){_OUR_PARTY}[{UPPER}]"
 )
 # "Nghị quyết Đại hội XVI Đảng bộ thành phố", "... Đại hội X của Đảng bộ TP.HCM": the level.
 CONGRESS_TAIL_RE = re.compile(
