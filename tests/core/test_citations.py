@@ -459,3 +459,138 @@ def test_a_canonical_state_designation_round_trips(number, year, type_, issuer):
     designation = f"{number}/{year}/{type_}-{issuer}" if year else f"{number}/{type_}-{issuer}"
     c = parse_designation(designation)
     assert c is not None and c.designation == designation
+
+
+# --- forms found by auditing real news (sentences written for these tests) -----------------
+
+NEWS_SHORT_FORMS = [
+    # a word after the number that starts a compound, not a unit ("điều động", "đồng ý")
+    ("Thủ tướng đã ký quyết định 812 điều động ông Lê Văn Tâm về Bộ Tư pháp.", "QĐ", 812),
+    ("UBND huyện ban hành Quyết định số 3310 đồng ý cho công ty thuê đất.", "QĐ", 3310),
+    ("Sau đó, UBND thành phố ra Quyết định 2176 bàn giao mặt bằng cho chủ đầu tư.", "QĐ", 2176),
+    ("Tiếp đó, UBND tỉnh ra quyết định số 14 điều chỉnh giờ hạn chế xe tải.", "QĐ", 14),
+    # "mới", "cũ", "trước đây" after a capitalised strong type word
+    ("Mức phạt này cao hơn nhiều so với Nghị định 158 cũ.", "NĐ", 158),
+    ("Bộ đề xuất sửa đổi Thông tư 22 trước đây về đánh giá học sinh.", "TT", 22),
+    ("Doanh nghiệp chế biến than phiền Nghị định 51 mới ban hành có hiệu lực quá gấp.", "NĐ", 51),
+    # a comma glued to the next word
+    ("Cơ quan này viện dẫn Chỉ thị số 17,Công điện số 4 của Thủ tướng.", "CT", 17),
+    # "văn bản (số) N" is a công văn
+    ("Ngày 9/3, Sở Y tế có văn bản số 2765 gửi các bệnh viện tuyến huyện.", "CV", 2765),
+    ("Bộ thực hiện chỉ đạo tại văn bản 4420 ngày 3/8/2018 của Văn phòng Chính phủ.", "CV", 4420),
+    # a letter after the number
+    ("Các xã thuộc huyện nghèo theo Nghị quyết 30a của Chính phủ được hỗ trợ.", "NQ", 30),
+]
+
+
+@pytest.mark.parametrize(("text", "type_", "number"), NEWS_SHORT_FORMS)
+def test_it_reads_short_forms_written_in_real_news(text, type_, number):
+    found = [c for c in find_citations(text) if c.type == type_ and c.number == number]
+    assert len(found) == 1, [(c.raw, c.type, c.number) for c in find_citations(text)]
+    assert found[0].designation is None
+
+
+NEWS_DESIGNATIONS = [
+    ("Bộ đang sửa Nghị quyết số 36a/NQ-CP về Chính phủ điện tử.", "36a/NQ-CP", "NQ", 36, None),
+    ("Nghị định số 43-CP ngày 16/7/1996 của Chính phủ về quy chế đấu thầu", "43-CP", "NĐ", 43,
+     None),
+    ("theo Thông tư liên tịch số 07/2016/TTLT-BCA-BQP-BTP-BTC-VKSNDTC-TANDTC về phối hợp",
+     "07/2016/TTLT-BCA-BQP-BTP-BTC-VKSNDTC-TANDTC", "TTLT", 7, 2016),
+    ("hướng dẫn tại Thông tư liên tịch số 09/2011/TTLT/BCA-VKSNDTC-TANDTC ngày 3/5/2011",
+     "09/2011/TTLT-BCA-VKSNDTC-TANDTC", "TTLT", 9, 2011),
+    ("yêu cầu trong Kế hoạch liên tịch số 05/KHLT-UBND-UBMTTQ của thành phố",
+     "05/KHLT-UBND-UBMTTQ", "KHLT", 5, None),
+]
+
+
+@pytest.mark.parametrize(("text", "designation", "type_", "number", "year"), NEWS_DESIGNATIONS)
+def test_it_reads_designations_written_in_real_news(text, designation, type_, number, year):
+    c = only(text)
+    assert (c.designation, c.type, c.number, c.year) == (designation, type_, number, year)
+
+
+def test_a_state_only_type_with_a_tw_issuer_stays_a_state_document():
+    c = only("Ban Chỉ đạo Trung ương về phòng, chống thiên tai có Công điện số 09/CĐ-TW gửi "
+             "các tỉnh ven biển.")
+    assert (c.designation, c.type, c.system) == ("09/CĐ-TW", "CĐ", "state")
+
+
+def test_a_fatherland_front_symbol_is_not_turned_into_a_party_symbol():
+    c = only("Ban Thường trực đã ban hành Quyết định số 712/QĐ-MTTW-BTT về kỷ luật.")
+    assert c.designation == "712/QĐ-MTTW-BTT"
+    assert c.system != "party"
+
+
+@pytest.mark.parametrize(
+    ("text", "designation", "year"),
+    [
+        ("Theo Thông tư 19/2016 của Bộ Y tế, các trường phải có phòng y tế.",
+         "19/2016/TT-BYT", 2016),
+        ("Quy định này nằm trong Thông tư 07/2018 của Bộ LĐ-TB&XH về giáo dục nghề nghiệp.",
+         "07/2018/TT-BLĐTBXH", 2018),
+        ("Lộ trình đã được nêu tại Quyết định 35/2018 của Thủ tướng Chính phủ.",
+         "35/2018/QĐ-TTg", 2018),
+        # no year in these symbols, or several issuers: the designation is left open
+        ("Các bộ tiếp tục thực hiện Nghị quyết 02/2019 của Chính phủ về môi trường kinh doanh.",
+         None, 2019),
+        ("Địa phương đã vi phạm Chỉ thị 08/2017 của Thủ tướng Chính phủ.", None, 2017),
+        ("Bộ Tài chính vừa ban hành Quyết định số 2541/2016 về đoàn kiểm tra.", None, 2016),
+        ("Theo Thông tư liên tịch số 11/2015 của Bộ Nội vụ và Bộ Tài chính.", None, 2015),
+        ("Dự án được duyệt theo Nghị quyết số 45/2017 của Quốc hội.", None, 2017),
+    ],
+)
+def test_it_completes_number_and_year_only_where_the_symbol_carries_the_year(
+    text, designation, year
+):
+    c = only(text)
+    assert (c.kind, c.designation, c.year) == ("partial", designation, year)
+
+
+def test_it_takes_the_system_from_a_state_body_named_after_a_party_looking_type():
+    c = only("Các đơn vị thực hiện Kết luận số 212 ngày 4/5/2017 của Văn phòng Chính phủ.")
+    assert (c.type, c.system) == ("KL", "state")
+
+
+@pytest.mark.parametrize(
+    ("text", "congress", "level"),
+    [
+        ("thực hiện Nghị quyết Đại hội XV của Đảng bộ tỉnh Nghệ An, trọng tâm", 15, "provincial"),
+        ("Nghị quyết Đại hội XVIII Đảng bộ thành phố đề ra 3 khâu đột phá.", 18, "provincial"),
+        ("quán triệt Nghị quyết Đại hội XII của Đảng Cộng sản Việt Nam", 12, "national"),
+    ],
+)
+def test_it_reads_the_level_of_a_congress_from_the_words_after_it(text, congress, level):
+    c = only(text)
+    assert (c.kind, c.congress, c.level) == ("congress_resolution", congress, level)
+
+
+NEWS_TRAPS = [
+    # another country's party
+    "Lào đang thực hiện Nghị quyết Đại hội XI của Đảng Nhân dân Cách mạng Lào.",
+    "Nghị quyết Đại hội Đảng Cộng sản Trung Quốc lần thứ XIX được thông qua.",
+    "Hội nghị Trung ương 6 của Đảng Cộng sản Trung Quốc bế mạc hôm qua.",
+    # "luật" that is not a law number
+    "UBKT huyện đã thi hành kỷ luật 3 đảng viên vi phạm.",
+    "Đạo luật 1045 của Mỹ được thông qua năm ngoái.",
+    "Cầu thủ vi phạm điều luật 12 về hành vi phạm lỗi.",
+    "Quy trình làm luật theo Luật 2015 đã thay đổi căn bản.",
+    "Chương trình xây dựng luật, pháp lệnh 2019 được điều chỉnh.",
+    "Bộ luật Tố tụng hình sự và xét Lệnh bắt tạm giam số 05 của cơ quan điều tra.",
+    # years, ranges and counts
+    "Các bộ rà soát kế hoạch hành động 2021 – 2025 về người khuyết tật.",
+    "Cơ quan điều tra đã hướng dẫn 5 hộ dân làm thủ tục.",
+    "Các chuyên gia đã kết luận 3 tàu bị lỗi kỹ thuật.",
+    # product, scanner and vessel codes
+    "Chiếc Honda CT 125 đời 2020 có giá khoảng 80 triệu đồng.",
+    "Bệnh viện vừa lắp máy chụp cắt lớp CT 64 lát cắt.",
+    "Tàu cá số hiệu NĐ 90125 bị bắt giữ khi đang hút cát.",
+    "Đại diện Hội ND 12 xã tham dự buổi lễ phát động.",
+    "Thiết bị phải theo quy trình kiểm định (QTKĐ: 14-2016/BLĐTBXH).",
+    "Ảnh chụp tháng 7/2019 – VN Index giảm mạnh.",
+    "Xe đầu kéo biển số 51C-624.19 va chạm với xe máy.",
+]
+
+
+@pytest.mark.parametrize("text", NEWS_TRAPS)
+def test_it_finds_nothing_in_news_text_that_only_looks_like_a_reference(text):
+    assert find_citations(text) == []

@@ -179,7 +179,8 @@ _COMPOUND_UNITS = (
     r"|bàn(?![ \t]+(?:giao|bạc|về|thảo))|phần(?![ \t]+mềm)|tin(?![ \t]+(?:tưởng|học))"
     r"|trường(?![ \t]+hợp)|mặt(?![ \t]+(?:trận|bằng))|con(?![ \t]+(?:người|đường))"
     r"|kỳ(?![ \t]+(?:họp|vọng))|cấp(?![ \t]+(?:phép|giấy|bách|ủy|uỷ))"
-    r"|khu(?![ \t]+vực)|tổ|xe(?![ \t]+(?:máy|ô))|giải(?![ \t]+(?:pháp|quyết|thể|ngân|phóng|tỏa|toả))"
+    r"|khu(?![ \t]+vực)|tổ|xe(?![ \t]+(?:máy|ô))"
+    r"|giải(?![ \t]+(?:pháp|quyết|thể|ngân|phóng|tỏa|toả))"
 )
 UNIT_AFTER_RE = re.compile(
     r"(?:[^\W\d_]|[.,:]\d|[/\-–][^\W_]|[ \t]*(?:%|\d|[hg](?![\w])|(?i:giây|phút|giờ|tiếng|tuần"

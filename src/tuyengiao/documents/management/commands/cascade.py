@@ -6,6 +6,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 
 from tuyengiao.documents.selectors import CascadeEntry, document_cascade, document_find
+from tuyengiao.web.setup import database_ensure
 
 
 class Command(BaseCommand):
@@ -17,6 +18,7 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true", dest="as_json", help="in JSON")
 
     def handle(self, *args, designation, date, as_json, **options):
+        database_ensure(self.stderr)
         day = None
         if date:
             try:

@@ -5,6 +5,7 @@ import json
 from django.core.management.base import BaseCommand
 
 from tuyengiao.documents.selectors import finding_rows
+from tuyengiao.web.setup import database_ensure
 
 
 class Command(BaseCommand):
@@ -14,6 +15,7 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true", dest="as_json", help="in JSON")
 
     def handle(self, *args, as_json, **options):
+        database_ensure(self.stderr)
         rows = finding_rows()
         if as_json:
             self.stdout.write(

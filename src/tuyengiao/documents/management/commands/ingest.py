@@ -13,6 +13,7 @@ from tuyengiao.documents.ingest import (
     iter_paths,
     read_jsonl,
 )
+from tuyengiao.web.setup import database_ensure
 
 
 class Command(BaseCommand):
@@ -23,6 +24,7 @@ class Command(BaseCommand):
         parser.add_argument("--quiet", action="store_true", help="chỉ in lỗi")
 
     def handle(self, *args, paths, quiet, **options):
+        database_ensure(self.stderr)
         files = list(iter_paths(paths))
         progress = tqdm(
             total=len(files),

@@ -6,6 +6,7 @@ import re
 from django.core.management.base import BaseCommand
 
 from tuyengiao.documents.selectors import search
+from tuyengiao.web.setup import database_ensure
 
 _MARK = re.compile(r"</?mark>")
 
@@ -19,6 +20,7 @@ class Command(BaseCommand):
         parser.add_argument("--limit", type=int, default=20)
 
     def handle(self, *args, query, as_json, limit, **options):
+        database_ensure(self.stderr)
         hits = search(" ".join(query), limit=limit)
         if as_json:
             self.stdout.write(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2))

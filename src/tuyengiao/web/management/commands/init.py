@@ -1,9 +1,8 @@
 """``tuyengiao init``: migrations plus the built-in reference data. Idempotent."""
 
-from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from tuyengiao.org.services import reference_load
+from tuyengiao.web.setup import database_prepare
 
 
 class Command(BaseCommand):
@@ -12,9 +11,5 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        from django.conf import settings
-
-        settings.VAR_DIR.mkdir(parents=True, exist_ok=True)
-        call_command("migrate", interactive=False, verbosity=0)
-        reference_load(stdout=self.stdout)
+        database_prepare(stdout=self.stdout)
         self.stdout.write("Cơ sở dữ liệu đã sẵn sàng.")
