@@ -99,3 +99,23 @@ def test_upload_ingests_a_file_and_reports_json(client, people, tree):
 def test_viewers_may_not_upload(client, people):
     client.force_login(people.viewer)
     assert client.get(reverse("documents:upload")).status_code == 403
+
+
+def test_an_uploaded_official_document_keeps_its_file_for_those_who_may_read_it(
+    client, people, tree, settings, tmp_path
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(people.alice)
+    client.post(
+        reverse("documents:upload-file"),
+        {"file": SimpleUploadedFile("118.txt", OFFICIAL.encode(), content_type="text/plain")},
+    )
+    attachment = Document.objects.get(designation="118-KH/TU").attachments.get()
+    url = reverse("documents:attachment-download", args=[attachment.pk])
+    response = client.get(url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == OFFICIAL.encode()
+    client.force_login(people.charlie)
+    assert client.get(url).status_code == 404

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
-from django.core.files.base import ContentFile
 from django.db import transaction
 
 from tuyengiao.accounts.services import audit_record
@@ -28,6 +27,7 @@ from tuyengiao.documents.models import Citation as CitationRow
 from tuyengiao.documents.models import Document, Source
 from tuyengiao.documents.services import (
     DocumentInput,
+    attachment_add,
     document_register,
     obligations_derive,
     relation_record,
@@ -91,8 +91,11 @@ def ingest_bytes(
     try:
         with transaction.atomic():
             outcome = _store(source, read.text, owner_unit=owner_unit, actor=actor)
-            if keep_file:
-                source.file.save(source.filename or "tep", ContentFile(data), save=True)
+            if keep_file and outcome.document_id:
+                attachment_add(
+                    document=source.document, name=source.filename or "van-ban", data=data,
+                    digest=digest,
+                )
     except IngestError as exc:
         return Outcome(location, "failed", message=exc.reason)
     return outcome

@@ -110,7 +110,6 @@ class Source(models.Model):
     owner_unit = models.ForeignKey(
         "org.Unit", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    file = models.FileField(upload_to="sources/%Y/%m/", blank=True)
     ingested_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:

@@ -10,7 +10,14 @@ from django.db import IntegrityError, transaction
 from tuyengiao.accounts.services import audit_record, audit_snapshot
 from tuyengiao.core.obligations import find_obligations
 from tuyengiao.core.terms import party_term_for_date
-from tuyengiao.documents.models import Document, Obligation, Relation, SearchEntry, Source
+from tuyengiao.documents.models import (
+    Attachment,
+    Document,
+    Obligation,
+    Relation,
+    SearchEntry,
+    Source,
+)
 from tuyengiao.documents.search import entry_write
 from tuyengiao.org.models import LEVEL_ORDER, Kind, Unit
 
@@ -339,3 +346,16 @@ def obligation_declare(
             after={"units": [u.pk for u in units], "due": str(due) if due else None},
         )
     return made
+
+
+def attachment_add(*, document: Document, name: str, data: bytes, digest: str) -> Attachment:
+    """Keep a file with a document (its original copy, an annex). Same content is kept once."""
+    from django.core.files.base import ContentFile
+
+    existing = document.attachments.filter(sha256=digest).first()
+    if existing is not None:
+        return existing
+    attachment = Attachment(document=document, name=name[:255], size=len(data), sha256=digest)
+    attachment.file.save(name, ContentFile(data), save=False)
+    attachment.save()
+    return attachment

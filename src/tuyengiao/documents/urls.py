@@ -9,6 +9,7 @@ urlpatterns = [
     path("<int:pk>/", views.document_detail, name="document-detail"),
     path("findings/", views.finding_list, name="finding-list"),
     path("sources/<int:pk>/", views.source_detail, name="source-detail"),
+    path("attachments/<int:pk>/", views.attachment_download, name="attachment-download"),
     path("upload/", views.upload, name="upload"),
     path("upload/file/", views.upload_file, name="upload-file"),
 ]

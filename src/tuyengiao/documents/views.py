@@ -3,14 +3,14 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, JsonResponse
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_POST
 
 from tuyengiao.accounts.permissions import can_view_document, can_view_source, can_write
 from tuyengiao.core.doctypes import TYPE_NAMES
 from tuyengiao.documents.ingest import ACCEPTED_SUFFIXES, ingest_bytes
-from tuyengiao.documents.models import Citation, Document, Relation, Source
+from tuyengiao.documents.models import Attachment, Citation, Document, Relation, Source
 from tuyengiao.documents.selectors import (
     document_cascade,
     document_list,
@@ -124,6 +124,14 @@ def source_detail(request, pk: int):
             "relations": source.relations.select_related("subject", "object"),
         },
     )
+
+
+@login_required
+def attachment_download(request, pk: int):
+    attachment = get_object_or_404(Attachment.objects.select_related("document"), pk=pk)
+    if not can_view_document(request.user, attachment.document):
+        raise Http404
+    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name)
 
 
 @login_required
