@@ -594,3 +594,54 @@ NEWS_TRAPS = [
 @pytest.mark.parametrize("text", NEWS_TRAPS)
 def test_it_finds_nothing_in_news_text_that_only_looks_like_a_reference(text):
     assert find_citations(text) == []
+
+
+def test_it_reads_numbers_listed_after_a_short_form():
+    found = find_citations("Các tỉnh thực hiện các Chỉ thị 15, 16 và 19 của Thủ tướng Chính phủ.")
+    assert [(c.type, c.number) for c in found] == [("CT", 15), ("CT", 16), ("CT", 19)]
+    assert all(c.issuer_text == "Thủ tướng Chính phủ" for c in found)
+
+
+def test_it_does_not_read_a_count_after_a_short_form_as_a_listed_number():
+    found = find_citations("Theo Nghị định 52, 14 chủ tàu đã được nhận tàu mới.")
+    assert [(c.type, c.number) for c in found] == [("NĐ", 52)]
+
+
+def test_it_expands_an_elided_number_before_a_legal_designation():
+    found = find_citations("Thông tư số 05 và 06/2019/TT-BNV có hiệu lực từ tháng 9.")
+    assert [c.designation for c in found] == ["05/2019/TT-BNV", "06/2019/TT-BNV"]
+
+
+def test_it_reads_the_date_a_named_official_signed_the_document():
+    c = only("Quyết định số 2204/QĐ-BYT được Bộ trưởng Bộ Y tế ký ngày 14/5/2022.")
+    assert (c.designation, c.date) == ("2204/QĐ-BYT", D(2022, 5, 14))
+
+
+def test_it_does_not_take_the_date_of_a_statement_about_the_document():
+    c = only("Sáng 9/4, Sở Giáo dục cho biết đã có Công văn số 611/SGDĐT-GDTrH gửi các trường.",
+             reference_date=D(2022, 4, 9))
+    assert c.date is None
+
+
+def test_it_skips_resolutions_of_international_bodies():
+    assert find_citations("Các nước thực thi nghị quyết 2118 và 2254 của Hội đồng Bảo an.") == []
+
+
+def test_it_takes_a_clause_date_across_a_plenum_named_as_the_subject():
+    found = find_citations("Ngày 4/10/2015, Hội nghị Trung ương 12 khóa XI ban hành Nghị quyết "
+                           "số 37-NQ/TW về công tác cán bộ.")
+    assert [c.kind for c in found] == ["plenum", "numbered"]
+    assert found[1].date == D(2015, 10, 4)
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer_text"),
+    [
+        ("theo Công văn số 812/UBND-VX của Chủ tịch UBND tỉnh Hà Tĩnh Trần Văn Hòa về học phí",
+         "Chủ tịch UBND tỉnh Hà Tĩnh"),
+        ("theo Công văn số 906/UBND-VX của Chủ tịch UBND TP Hồ Chí Minh về học phí",
+         "Chủ tịch UBND TP Hồ Chí Minh"),
+    ],
+)
+def test_it_leaves_the_officials_name_out_of_the_issuing_body(text, issuer_text):
+    assert only(text).issuer_text == issuer_text

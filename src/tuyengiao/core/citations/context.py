@@ -22,6 +22,17 @@ _SO_ENDINGS = ("số", "so", "no", "no.")
 _PLENUM_WORDS = frozenset({"ương", "tw", "tư", "thứ"})
 _SMALL_ROMANS = {int_to_roman(n): n for n in range(1, 41)}
 _VERB_ENDINGS = frozenset({"hành", "ký", "có", "ra", "hanh"})
+# "Chủ tịch UBND tỉnh Hải Dương Nguyễn Văn Cao": the official's name after a title and a body
+# (not a place named after a person: "Chủ tịch UBND TP Hồ Chí Minh").
+_SURNAMES = (
+    "Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Đinh|Trương|Đào"
+    "|Lương|Mai|Cao|Tạ|Lâm|Trịnh|Đoàn|Thái|Châu|Tô|Chu|Vương|Triệu|Lại|Kiều|Quách|Văn"
+)
+_ADMIN_WORDS = frozenset({"tỉnh", "huyện", "quận", "xã", "phường", "phố", "tp", "trấn"})
+_PERSON_AFTER_TITLE_RE = re.compile(
+    rf"(?P<keep>(?:Chủ tịch|Phó Chủ tịch|Bộ trưởng|Thống đốc|Giám đốc)[ \t].{{3,60}}?)"
+    rf"[ \t]+(?:{_SURNAMES})(?:[ \t]+[A-ZĐÂĂÊÔƠƯ][^\W\d_]*){{1,3}}$"
+)
 # "pháp luật 2", "kỷ luật 3 đảng viên", "điều luật 211", "đạo luật 809" (a foreign act)
 _NOT_A_LAW_BEFORE = frozenset({"pháp", "kỷ", "điều", "đạo", "giáo", "luật"})
 # A law's title never holds another document, a court order ("... và xét Lệnh bắt số 01") or
@@ -204,7 +215,10 @@ def read_right(
 
 
 def _date_after(text: str, out: Right, reference_date: datetime.date | None) -> None:
-    m = p.DATE_AFTER_RE.match(text, out.end) or p.BARE_DATE_AFTER_RE.match(text, out.end)
+    m = (
+        p.DATE_AFTER_RE.match(text, out.end) or p.BARE_DATE_AFTER_RE.match(text, out.end)
+        or p.SIGNED_DATE_AFTER_RE.match(text, out.end)
+    )
     if m is None or _effective_date_before(text, m.start()):
         return
     parsed = parse_date_match(m, reference_date)
@@ -241,7 +255,10 @@ def clean_body(body: str) -> str:
         return "Ban Bí thư"
     if low.startswith("bộ chính trị"):
         return "Bộ Chính trị"
-    return body
+    m = _PERSON_AFTER_TITLE_RE.match(body)
+    if m is None or m.group("keep").split()[-1].lower().rstrip(".") in _ADMIN_WORDS:
+        return body
+    return m.group("keep")
 
 
 def roman_or_int(s: str) -> int | None:
@@ -307,6 +324,8 @@ def preceding_date(
     before = text[clause_start:m.start()]
     if len(p.ISSUANCE_VERB_RE.findall(between)) != 1 or len(between) > 140:
         return None
+    if p.REPORTING_VERB_RE.search(between):
+        return None  # "Sáng 12/3, Sở Y tế cho biết đã có Công văn số ...": a statement's date
     if p.DESIGNATION_LIKE_RE.search(before) or p.DESIGNATION_LIKE_RE.search(between):
         return None
     if _effective_date_before(text, m.start()):

@@ -91,14 +91,17 @@ def parse_designation(s: str) -> Citation | None:
 def _find(text: str, reference_date: datetime.date | None) -> list[Citation]:
     out: list[Citation] = []
     consumed = 0
+    clause_floor = 0  # a plenum or congress named before a mention may be part of its clause
     for m in p.TRIGGER_RE.finditer(text):
         pos = m.start()
         if pos < consumed:
             continue
-        found = _dispatch(text, pos, consumed, reference_date)
+        found = _dispatch(text, pos, (consumed, clause_floor), reference_date)
         if found:
             out.extend(found[0])
             consumed = found[1]
+            if any(c.kind in (NUMBERED, SHORT_FORM, PARTIAL) for c in found[0]):
+                clause_floor = consumed
     out.sort(key=lambda c: c.start)
     _share_dates(text, out)
     for c in out:
@@ -109,22 +112,28 @@ def _find(text: str, reference_date: datetime.date | None) -> list[Citation]:
     return out
 
 
-def _dispatch(text: str, pos: int, floor: int, ref: datetime.date | None) -> Found:
+def _dispatch(
+    text: str, pos: int, floors: tuple[int, int], ref: datetime.date | None
+) -> Found:
     ch = text[pos]
     if ch == "ạ":
-        return congress(text, pos - 1, floor)
+        return congress(text, pos - 1, floors[0])
     if ch == "ộ":
-        return plenum(text, pos - 1, floor)
+        return plenum(text, pos - 1, floors[0])
     m = DESIGNATION_RE.match(text, pos)
     if m:
-        found = _numbered(text, m, floor, ref)
+        found = _numbered(text, m, floors, ref)
         if found:
             return found
-    return _short_form(text, pos, floor, ref)
+    return _short_form(text, pos, floors, ref)
 
 
-def _numbered(text: str, m: re.Match[str], floor: int, ref: datetime.date | None) -> Found:
-    left = read_left(text, m.start(), floor, elided=True)
+def _numbered(
+    text: str, m: re.Match[str], floors: tuple[int, int], ref: datetime.date | None
+) -> Found:
+    """A full designation. ``floors``: where reading back must stop, for the words before
+    the number and for the clause (a plenum or congress named earlier may belong to it)."""
+    left = read_left(text, m.start(), floors[0], elided=True)
     d = read_designation(m, in_context=left.in_context)
     if d is None:
         return None
@@ -133,7 +142,7 @@ def _numbered(text: str, m: re.Match[str], floor: int, ref: datetime.date | None
         c.start = m.start()
     right = read_right(text, d.end, ref)
     _apply_right(c, right)
-    _before(text, c, left.start, floor, ref)
+    _before(text, c, left.start, floors[1], ref)
     found = [*_elided(c, d, left), c]
     return found, max(right.consumed, c.end)
 
@@ -199,7 +208,10 @@ def _elided(c: Citation, d: Designation, left: Left) -> list[Citation]:
     return out
 
 
-def _short_form(text: str, pos: int, floor: int, ref: datetime.date | None) -> Found:
+def _short_form(
+    text: str, pos: int, floors: tuple[int, int], ref: datetime.date | None
+) -> Found:
+    floor = floors[0]
     if not may_follow_type_word(text, pos, floor):
         return plenum_digit(text, pos, floor) if text[pos - 2:pos - 1].isalpha() else None
     m = p.PARTIAL_RE.match(text, pos)
@@ -220,13 +232,45 @@ def _short_form(text: str, pos: int, floor: int, ref: datetime.date | None) -> F
         type_word=left.type_word or None, number=number_value(m.group("num")),
         number_raw=m.group("num"), year=int(year_raw) if year_raw else None,
     )
-    right = read_right(text, m.end(), ref)
-    if not plausible_context(c, left, right):
+    more = [] if year_raw else _listed_numbers(text, m.end())
+    right = read_right(text, more[-1].end() if more else m.end(), ref)
+    if not plausible_context(text, more[-1].end() if more else m.end(), c, left, right):
         return None
     _apply_right(c, right)
-    _before(text, c, left.start, floor, ref)
+    _before(text, c, left.start, floors[1], ref)
     _short_form_identity(c, left)
-    return [c], max(right.consumed, c.end)
+    if not more:
+        return [c], max(right.consumed, c.end)
+    out = [c]
+    for i, n in enumerate(more):
+        e = Citation(
+            SHORT_FORM, "", n.start(), n.end(), type=c.type, type_word=c.type_word,
+            number=int(n.group()), number_raw=n.group(), date=c.date, date_raw=c.date_raw,
+            date_source=c.date_source, issuer_text=c.issuer_text, term=c.term,
+        )
+        e.end = c.end if i == len(more) - 1 else e.end
+        _short_form_identity(e, left)
+        out.append(e)
+    c.end = m.end()
+    return out, max(right.consumed, out[-1].end)
+
+
+def _listed_numbers(text: str, pos: int) -> list[re.Match[str]]:
+    """The numbers listed after a short form that share its type word: "Chỉ thị 15, 16 và
+    19", "Nghị định 70 và 80" (not "Nghị định 70 và 80 nghìn đồng", "Nghị định 67, 17 chủ
+    tàu"): each must end where a document's name may end."""
+    out: list[re.Match[str]] = []
+    while (gap := p.LISTED_NUMBER_RE.match(text, pos)) is not None:
+        n = p.NUMBER_RE.match(text, gap.end())
+        if n is None or int(n.group()) == 0 or p.UNIT_AFTER_RE.match(text, n.end()):
+            break
+        if not p.WEAK_BOUNDARY_RE.match(text, n.end()):
+            break
+        if len(n.group()) == 4 and 1945 <= int(n.group()) <= 2100:
+            break
+        out.append(n)
+        pos = n.end()
+    return out
 
 
 def _short_form_identity(c: Citation, left: Left) -> None:

@@ -146,6 +146,17 @@ DATE_AFTER_RE = re.compile(
     rf"|vào)[ \t]+)?(?:ngày|ngay|(?<=[,(])Ngày|(?<=[,(] )Ngày)[ \t]*:?[ \t]*{DATE}[ \t]*"
     rf"(?(dopen)\))"
 )
+# "Quyết định số 12/QĐ-BYT được Bộ trưởng Bộ Y tế ký ngày 23/3/2022", "... do Thủ tướng ký ngày".
+SIGNED_DATE_AFTER_RE = re.compile(
+    rf"[ \t]*,?[ \t]*(?:được|do)[ \t]+[^,.;:()\n\d]{{2,60}}?[ \t]+(?:ký|ban hành)"
+    rf"(?:[ \t]+ban hành)?[ \t]+(?:vào[ \t]+)?(?:ngày|hôm)[ \t]*{DATE}"
+)
+# Between a date and a later mention: the date belongs to a statement about the document
+# ("Sáng 12/3, Sở Y tế cho biết đã có Công văn số ..."), not to its issue.
+REPORTING_VERB_RE = re.compile(
+    r"(?<![\w])(?:cho biết|cho hay|thông tin|khẳng định|phát biểu|xác nhận|nói|trả lời|thông báo"
+    r"|công bố|họp báo|nhấn mạnh|chia sẻ|lưu ý|đề nghị|yêu cầu)(?![\w])"
+)
 BARE_DATE_AFTER_RE = re.compile(
     r"[ \t]*(?:,|(?P<dopen>\())[ \t]*(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})(?P=sep)"
     r"(?P<y>\d{4})(?![\d/])(?(dopen)[ \t]*\))"
@@ -202,6 +213,12 @@ STRONG_UNIT_AFTER_RE = re.compile(
     r"|năm(?![ \t]+(?:19|20)\d\d)|tháng(?![ \t]*\d)|ngày(?![ \t]*\d)"
     r"|đồng(?![ \t]+(?:ý|thời|chí|bộ|loạt|tình|hành|nghĩa|thuận|nhất|phục|hương)))(?![\w])))"
 )
+# A foreign or international body after a short form: "nghị quyết 2321 của Hội đồng Bảo an".
+FOREIGN_BODY_AFTER_RE = re.compile(
+    r"[ \t]*,?[ \t]*(?:của|do)[ \t]+(?:Hội đồng Bảo an|HĐBA|Liên Hợp Quốc|Liên hợp quốc|LHQ"
+    r"|Đại hội đồng|Liên minh châu Âu|EU|Quốc hội Mỹ|Quốc hội Hoa Kỳ|Thượng viện|Hạ viện"
+    r"|Nhà Trắng|Tổng thống)(?![\w])"
+)
 # A year range after the number: "kế hoạch hành động 2016 – 2017".
 YEAR_RANGE_AFTER_RE = re.compile(r"[ \t]*[-–—][ \t]*(?:19|20)\d\d(?!\d)")
 # Words before a lower-case weak type word that make it a verb: "đã hướng dẫn 2 bị cáo".
@@ -223,7 +240,13 @@ PARTIAL_RE = re.compile(
     r"(?P<num>\d{1,5}(?:[a-e](?![\w]))?)(?:(?P<ysep>[/\-])(?P<year>(?:19|20)\d\d)(?![\d/]))?"
     r"(?:[ \t]+(?:năm|nam)[ \t]+(?P<year2>(?:19|20)\d\d)(?!\d))?"
 )
-ELIDED_AFTER_RE = re.compile(r"(?:[ \t]*(?:,|và|&)[ \t]*\d{1,5})+[ \t]*[-–/][ \t]*[A-Za-zĐđ]")
+ELIDED_AFTER_RE = re.compile(
+    r"(?:[ \t]*(?:,|và|&)[ \t]*\d{1,5})+[ \t]*[-–/][ \t]*(?:(?:19|20)\d\d[ \t]*[-–/][ \t]*)?"
+    r"[A-Za-zĐđ]"
+)
+# Numbers listed after a short form: "Chỉ thị 15, 16 và 19".
+LISTED_NUMBER_RE = re.compile(r"[ \t]*(?:,[ \t]*(?:và[ \t]+)?|và[ \t]+|&[ \t]*)(?=\d)")
+NUMBER_RE = re.compile(r"\d{1,4}(?!\d|[/\-–.,]\d)")
 ELIDED_TAIL_RE = re.compile(r"(?<![\d/\-])((?:\d{1,5}[ \t]*(?:,|và|&)[ \t]*)+)\Z")
 SO_TAIL_RE = re.compile(r"(?:(?<=[\s(“\"'])|\A)(?:[Ss]ố|[Ss]o|SỐ|No\.?)[ \t]*:?[ \t]*\Z")
 LAW_TITLE_TAIL_RE = re.compile(

@@ -56,8 +56,10 @@ def plausible_short(text: str, m: re.Match[str], left: Left) -> bool:
     return True
 
 
-def plausible_context(c: Citation, left: Left, right: Right) -> bool:
+def plausible_context(text: str, end: int, c: Citation, left: Left, right: Right) -> bool:
     """Checks that need what follows the mention: the issuing body or the date."""
+    if p.FOREIGN_BODY_AFTER_RE.match(text, end):
+        return False
     backed = left.has_so or right.issuer_text is not None or right.date is not None
     if left.word in _WEAK_ABBREVS and not backed:
         return False
