@@ -20,7 +20,7 @@ def main() -> None:
 
     from bench.corpus import baomoi
     from tuyengiao.documents.ingest import ingest_articles
-    from tuyengiao.documents.models import Citation, Source
+    from tuyengiao.documents.models import Citation, Record
 
     articles = baomoi(n)
     call_command("migrate", verbosity=0)
@@ -33,7 +33,7 @@ def main() -> None:
         json.dumps(
             {
                 "vendor": connection.vendor,
-                "articles": Source.objects.count(),
+                "articles": Record.objects.count(),
                 "failed": sum(o.status == "failed" for o in outcomes),
                 "citations": Citation.objects.count(),
                 "seconds": round(elapsed, 2),

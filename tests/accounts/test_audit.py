@@ -37,11 +37,15 @@ def test_the_audit_page_is_for_managers_and_shows_their_subtree(client, tree, pe
 
     document_register(
         data=DocumentInput(designation="118-KH/TU", system="party", unit=tree.hanoi),
-        origin=Document.Origin.OFFICIAL, owner_unit=tree.hanoi, actor=people.alice,
+        origin=Document.Origin.OFFICIAL,
+        owner_unit=tree.hanoi,
+        actor=people.alice,
     )
     document_register(
         data=DocumentInput(designation="86-KH/TU", system="party", unit=tree.haiphong),
-        origin=Document.Origin.OFFICIAL, owner_unit=tree.haiphong, actor=people.charlie,
+        origin=Document.Origin.OFFICIAL,
+        owner_unit=tree.haiphong,
+        actor=people.charlie,
     )
     client.force_login(people.alice)
     content = client.get(reverse("accounts:audit-list")).content.decode()

@@ -12,11 +12,11 @@ from tuyengiao.accounts.permissions import (
     can_import_units,
     can_view_audit,
     can_view_document,
-    can_view_source,
+    can_view_record,
     can_write,
     document_visibility,
 )
-from tuyengiao.documents.models import Document, Source
+from tuyengiao.documents.models import Document, Record
 
 
 def make_doc(designation, issuing_unit, owner_unit=None, origin="official"):
@@ -126,13 +126,13 @@ def test_only_managers_and_administrators_import_units_and_read_the_audit_log(pe
 
 
 def test_articles_from_the_press_are_public_and_uploads_stay_in_their_subtree(tree, people):
-    article = Source.objects.create(
+    article = Record.objects.create(
         kind="article", location="https://bao.example/a", sha256="a" * 64
     )
-    upload = Source.objects.create(
+    upload = Record.objects.create(
         kind="article", location="noi-bo.txt", sha256="b" * 64, owner_unit=tree.badinh
     )
-    assert can_view_source(people.charlie, article) is True
-    assert can_view_source(people.bob, upload) is True
-    assert can_view_source(people.alice, upload) is True
-    assert can_view_source(people.charlie, upload) is False
+    assert can_view_record(people.charlie, article) is True
+    assert can_view_record(people.bob, upload) is True
+    assert can_view_record(people.alice, upload) is True
+    assert can_view_record(people.charlie, upload) is False

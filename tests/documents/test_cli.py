@@ -73,9 +73,9 @@ def test_ingest_reports_bad_files_and_exits_non_zero_after_the_others(tree, tmp_
         call_command("ingest", str(bad), str(good), stdout=io.StringIO(), stderr=err)
     assert exit_info.value.code == 1
     assert "hong.docx" in err.getvalue()
-    from tuyengiao.documents.models import Source
+    from tuyengiao.documents.models import Record
 
-    assert Source.objects.count() == 1
+    assert Record.objects.count() == 1
 
 
 def test_ingest_twice_changes_nothing(tree, tmp_path):

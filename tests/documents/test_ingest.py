@@ -6,7 +6,7 @@ import zipfile
 import pytest
 
 from tuyengiao.documents.ingest import ingest_article, ingest_bytes
-from tuyengiao.documents.models import Citation, Document, Relation, SearchEntry, Source
+from tuyengiao.documents.models import Citation, Document, Relation, SearchEntry, Record
 
 OFFICIAL = """ĐẢNG BỘ THÀNH PHỐ HÀ NỘI
 THÀNH ỦY
@@ -62,15 +62,15 @@ def test_it_derives_one_obligation_per_ward_of_the_city(tree):
 def test_it_stores_an_article_with_its_citations_and_relations(tree):
     outcome = ingest_text(ARTICLE, "ngoc-ha.txt")
     assert (outcome.status, outcome.kind) == ("created", "article")
-    source = Source.objects.get(pk=outcome.source_id)
-    designations = list(source.citations.values_list("designation", flat=True))
+    record = Record.objects.get(pk=outcome.record_id)
+    designations = list(record.citations.values_list("designation", flat=True))
     assert designations == ["09-KH/ĐU", "47-CT/TW"]
     plan = Document.objects.get(designation="09-KH/ĐU")
     assert plan.issuing_unit == tree.ngocha
     assert plan.date.isoformat() == "2025-11-05"
     relation = Relation.objects.get(subject=plan)
     assert relation.object.designation == "47-CT/TW"
-    assert relation.source == source
+    assert relation.record == record
     assert "triển khai thực hiện" in relation.evidence
 
 
@@ -78,7 +78,7 @@ def test_it_is_idempotent(tree):
     first = ingest_text(ARTICLE, "a.txt")
     again = ingest_text(ARTICLE, "a.txt")
     assert (first.status, again.status) == ("created", "unchanged")
-    assert Source.objects.count() == 1
+    assert Record.objects.count() == 1
     assert Citation.objects.count() == 2
     assert SearchEntry.objects.filter(kind="article").count() == 1
 
@@ -127,7 +127,7 @@ def test_it_refuses_a_bad_file_with_a_reason_and_stores_nothing(tree, name, data
     outcome = ingest_bytes(data, filename=name, location=name)
     assert outcome.status == "failed"
     assert outcome.message
-    assert Source.objects.count() == 0
+    assert Record.objects.count() == 0
     assert Document.objects.count() == 0
 
 
@@ -136,7 +136,7 @@ def test_it_refuses_a_file_over_the_size_limit(tree, settings):
     outcome = ingest_text(ARTICLE, "dai.txt")
     assert outcome.status == "failed"
     assert "MB" in outcome.message or "giới hạn" in outcome.message
-    assert Source.objects.count() == 0
+    assert Record.objects.count() == 0
 
 
 def test_a_failure_midway_leaves_nothing_half_stored(tree, monkeypatch):
@@ -148,7 +148,7 @@ def test_a_failure_midway_leaves_nothing_half_stored(tree, monkeypatch):
     monkeypatch.setattr(ingest, "search_entry_refresh", explode)
     with pytest.raises(RuntimeError):
         ingest_text(ARTICLE, "a.txt")
-    assert Source.objects.count() == 0
+    assert Record.objects.count() == 0
     assert Document.objects.count() == 0
     assert Citation.objects.count() == 0
 
@@ -168,7 +168,9 @@ def test_it_registers_official_documents_from_every_format(tree, name):
         assert doc.date.isoformat() == "2025-08-22"
     else:
         assert (doc.designation, doc.issuing_unit, doc.date.isoformat()) == (
-            "47-CT/TW", tree.tw, "2025-03-18",
+            "47-CT/TW",
+            tree.tw,
+            "2025-03-18",
         )
 
 
@@ -176,4 +178,4 @@ def test_the_same_document_in_two_formats_is_one_registry_entry(tree):
     for name in ("ward_plan.docx", "ward_plan.txt"):
         ingest_bytes((FIXTURES / name).read_bytes(), filename=name, location=name)
     assert Document.objects.filter(designation="09-KH/ĐU").count() == 1
-    assert Source.objects.count() == 2
+    assert Record.objects.count() == 2

@@ -14,7 +14,7 @@ from django.db.models import Q
 
 if TYPE_CHECKING:
     from tuyengiao.accounts.models import User
-    from tuyengiao.documents.models import Document, Source
+    from tuyengiao.documents.models import Document, Record
     from tuyengiao.org.models import Unit
 
 WRITER_ROLES = ("admin", "manager", "officer")
@@ -83,8 +83,8 @@ def can_edit_document(user: User, document: Document) -> bool:
     )
 
 
-def source_visibility(user: User) -> Q:
-    """A filter on Source: public articles, and what the user's subtree uploaded."""
+def record_visibility(user: User) -> Q:
+    """A filter on Record: public articles, and what the user's subtree uploaded."""
     if user.is_platform_admin:
         return Q()
     visible = Q(owner_unit__isnull=True, kind="article")
@@ -103,14 +103,14 @@ def _visible_documents(user: User):
     return Document.objects.filter(document_visibility(user)).values("pk")
 
 
-def can_view_source(user: User, source: Source) -> bool:
+def can_view_record(user: User, record: Record) -> bool:
     if user.is_platform_admin:
         return True
-    if source.owner_unit_id is None:
-        return source.kind == "article" or (
-            source.document is not None and can_view_document(user, source.document)
+    if record.owner_unit_id is None:
+        return record.kind == "article" or (
+            record.document is not None and can_view_document(user, record.document)
         )
-    return in_subtree(source.owner_unit, user.scope_unit)
+    return in_subtree(record.owner_unit, user.scope_unit)
 
 
 def can_edit_unit(user: User, unit: Unit) -> bool:

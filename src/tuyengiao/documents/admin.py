@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from tuyengiao.documents.models import Citation, Document, Obligation, Relation, Source
+from tuyengiao.documents.models import Citation, Document, Obligation, Relation, Record
 
 
 @admin.register(Document)
@@ -12,8 +12,8 @@ class DocumentAdmin(admin.ModelAdmin):
     readonly_fields = ("identity_key",)
 
 
-@admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+@admin.register(Record)
+class RecordAdmin(admin.ModelAdmin):
     list_display = ("title", "kind", "location", "published", "ingested_at")
     list_filter = ("kind", "format")
     search_fields = ("title", "location")
@@ -22,9 +22,9 @@ class SourceAdmin(admin.ModelAdmin):
 
 @admin.register(Relation)
 class RelationAdmin(admin.ModelAdmin):
-    list_display = ("subject", "kind", "object", "source")
+    list_display = ("subject", "kind", "object", "record")
     list_filter = ("kind",)
-    raw_id_fields = ("subject", "object", "source")
+    raw_id_fields = ("subject", "object", "record")
 
 
 @admin.register(Obligation)
@@ -35,6 +35,6 @@ class ObligationAdmin(admin.ModelAdmin):
 
 @admin.register(Citation)
 class CitationAdmin(admin.ModelAdmin):
-    list_display = ("raw", "designation", "kind", "source")
+    list_display = ("raw", "designation", "kind", "record")
     search_fields = ("designation", "raw")
-    raw_id_fields = ("source", "document")
+    raw_id_fields = ("record", "document")

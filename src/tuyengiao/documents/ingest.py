@@ -24,7 +24,7 @@ from tuyengiao.core.readers import ReadError, read_document
 from tuyengiao.core.relations import find_relations
 from tuyengiao.core.text import nfc
 from tuyengiao.documents.models import Citation as CitationRow
-from tuyengiao.documents.models import Document, Source
+from tuyengiao.documents.models import Document, Record
 from tuyengiao.documents.services import (
     DocumentInput,
     attachment_add,
@@ -53,7 +53,7 @@ class Outcome:
     status: str  # "created" | "unchanged" | "failed"
     kind: str = ""
     message: str = ""
-    source_id: int | None = None
+    record_id: int | None = None
     document_id: int | None = None
 
 
@@ -68,7 +68,7 @@ def ingest_bytes(
 ) -> Outcome:
     """Ingest one file's bytes. Never raises for bad input: the outcome says what happened."""
     digest = hashlib.sha256(data).hexdigest()
-    existing = Source.objects.filter(sha256=digest).values_list("pk", "kind").first()
+    existing = Record.objects.filter(sha256=digest).values_list("pk", "kind").first()
     if existing:
         return Outcome(location, "unchanged", existing[1], "đã có, bỏ qua", existing[0])
     try:
@@ -77,7 +77,7 @@ def ingest_bytes(
         return Outcome(location, "failed", message=exc.reason)
     if not read.text.strip():
         return Outcome(location, "failed", message="không có nội dung văn bản")
-    source = Source(
+    record = Record(
         location=location[:1000],
         filename=Path(filename).name[:255],
         sha256=digest,
@@ -90,10 +90,12 @@ def ingest_bytes(
     )
     try:
         with transaction.atomic():
-            outcome = _store(source, read.text, owner_unit=owner_unit, actor=actor)
+            outcome = _store(record, read.text, owner_unit=owner_unit, actor=actor)
             if keep_file and outcome.document_id:
                 attachment_add(
-                    document=source.document, name=source.filename or "van-ban", data=data,
+                    document=record.document,
+                    name=record.filename or "van-ban",
+                    data=data,
                     digest=digest,
                 )
     except IngestError as exc:
@@ -101,20 +103,20 @@ def ingest_bytes(
     return outcome
 
 
-def _store(source: Source, text: str, *, owner_unit, actor) -> Outcome:
+def _store(record: Record, text: str, *, owner_unit, actor) -> Outcome:
     header = parse_header(text)
     if header is not None:
-        return _store_official(source, text, header, owner_unit=owner_unit, actor=actor)
-    source.kind = Source.Kind.ARTICLE
-    if not source.title:
-        source.title = _first_line(text)
-    source.save()
-    _record_citations(source, text, subject=None, reference_date=source.published)
-    search_entry_refresh(source=source, new=True)
-    return Outcome(source.location, "created", source.kind, source_id=source.pk)
+        return _store_official(record, text, header, owner_unit=owner_unit, actor=actor)
+    record.kind = Record.Kind.ARTICLE
+    if not record.title:
+        record.title = _first_line(text)
+    record.save()
+    _record_citations(record, text, subject=None, reference_date=record.published)
+    search_entry_refresh(record=record, new=True)
+    return Outcome(record.location, "created", record.kind, record_id=record.pk)
 
 
-def _store_official(source, text, header: OfficialHeader, *, owner_unit, actor) -> Outcome:
+def _store_official(record, text, header: OfficialHeader, *, owner_unit, actor) -> Outcome:
     designation = parse_designation(header.designation_raw)
     if designation is None or not designation.designation:
         raise IngestError(f"không đọc được số, ký hiệu văn bản: «{header.designation_raw}»")
@@ -136,16 +138,16 @@ def _store_official(source, text, header: OfficialHeader, *, owner_unit, actor) 
         owner_unit=owner_unit,
         actor=actor,
     )
-    source.kind = Source.Kind.OFFICIAL
-    source.document = doc
-    source.title = f"{doc.label} {header.summary or ''}".strip()[:500]
-    source.published = source.published or doc.date
-    Source.objects.filter(document=doc).exclude(pk=source.pk).update(document=None)
-    source.save()
-    _record_citations(source, text, subject=doc, reference_date=doc.date)
+    record.kind = Record.Kind.OFFICIAL
+    record.document = doc
+    record.title = f"{doc.label} {header.summary or ''}".strip()[:500]
+    record.published = record.published or doc.date
+    Record.objects.filter(document=doc).exclude(pk=record.pk).update(document=None)
+    record.save()
+    _record_citations(record, text, subject=doc, reference_date=doc.date)
     obligations_derive(document=doc, actor=actor)
-    audit_record(actor=actor, action="document.ingest", obj=doc, after={"source": source.location})
-    return Outcome(source.location, "created", source.kind, source_id=source.pk, document_id=doc.pk)
+    audit_record(actor=actor, action="document.ingest", obj=doc, after={"record": record.location})
+    return Outcome(record.location, "created", record.kind, record_id=record.pk, document_id=doc.pk)
 
 
 def _title(header: OfficialHeader) -> str:
@@ -173,7 +175,7 @@ def _first_line(text: str) -> str:
 
 
 def _record_citations(
-    source: Source,
+    record: Record,
     text: str,
     *,
     subject: Document | None,
@@ -185,7 +187,7 @@ def _record_citations(
     documents = [_register_mention(c, reference_date, own=subject) for c in citations]
     CitationRow.objects.bulk_create(
         CitationRow(
-            source=source,
+            record=record,
             document=doc,
             kind=c.kind,
             designation=c.designation or "",
@@ -207,7 +209,7 @@ def _record_citations(
             subject=subj,
             object=obj,
             kind=relation.kind,
-            source=source,
+            record=record,
             evidence=relation.evidence,
             start=relation.start,
             end=relation.end,
@@ -242,12 +244,12 @@ def ingest_article(
     body = f"{title}\n{text}" if title else text
     digest = hashlib.sha256(body.encode("utf-8")).hexdigest()
     location = url or f"article:{digest[:16]}"
-    if Source.objects.filter(sha256=digest).exists():
-        return Outcome(location, "unchanged", Source.Kind.ARTICLE, "đã có, bỏ qua")
+    if Record.objects.filter(sha256=digest).exists():
+        return Outcome(location, "unchanged", Record.Kind.ARTICLE, "đã có, bỏ qua")
     if not text.strip():
         return Outcome(location, "failed", message="bài không có nội dung")
-    source = Source(
-        kind=Source.Kind.ARTICLE,
+    record = Record(
+        kind=Record.Kind.ARTICLE,
         location=location[:1000],
         sha256=digest,
         format="json",
@@ -257,10 +259,10 @@ def ingest_article(
         text=body,
     )
     with transaction.atomic():
-        source.save()
-        _record_citations(source, body, subject=None, reference_date=published)
-        search_entry_refresh(source=source, new=True)
-    return Outcome(location, "created", Source.Kind.ARTICLE, source_id=source.pk)
+        record.save()
+        _record_citations(record, body, subject=None, reference_date=published)
+        search_entry_refresh(record=record, new=True)
+    return Outcome(location, "created", Record.Kind.ARTICLE, record_id=record.pk)
 
 
 def ingest_articles(articles: Iterable[dict], *, batch: int = 200) -> Iterator[Outcome]:

@@ -88,7 +88,7 @@ class Document(models.Model):
         return self.title or name
 
 
-class Source(models.Model):
+class Record(models.Model):
     """A file or page that was ingested: an official document's own copy, or a news article."""
 
     class Kind(models.TextChoices):
@@ -105,7 +105,7 @@ class Source(models.Model):
     published = models.DateField("ngày đăng", null=True, blank=True, db_index=True)
     text = models.TextField(blank=True)
     document = models.OneToOneField(
-        Document, null=True, blank=True, on_delete=models.CASCADE, related_name="source"
+        Document, null=True, blank=True, on_delete=models.CASCADE, related_name="record"
     )
     owner_unit = models.ForeignKey(
         "org.Unit", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -122,9 +122,9 @@ class Source(models.Model):
 
 
 class Citation(models.Model):
-    """A mention of a document found in a source, with its span and what it resolved to."""
+    """A mention of a document found in a record, with its span and what it resolved to."""
 
-    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="citations")
+    record = models.ForeignKey(Record, on_delete=models.CASCADE, related_name="citations")
     document = models.ForeignKey(
         Document, null=True, blank=True, on_delete=models.SET_NULL, related_name="citations"
     )
@@ -138,7 +138,7 @@ class Citation(models.Model):
     data = models.JSONField(default=dict)
 
     class Meta:
-        ordering = ["source_id", "start"]
+        ordering = ["record_id", "start"]
 
     def __str__(self) -> str:
         return self.raw
@@ -157,8 +157,8 @@ class Relation(models.Model):
     subject = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="relations_out")
     object = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="relations_in")
     kind = models.CharField(max_length=16, choices=Kind.choices)
-    source = models.ForeignKey(
-        Source, null=True, blank=True, on_delete=models.CASCADE, related_name="relations"
+    record = models.ForeignKey(
+        Record, null=True, blank=True, on_delete=models.CASCADE, related_name="relations"
     )
     evidence = models.TextField(blank=True)
     start = models.PositiveIntegerField(null=True, blank=True)
@@ -167,7 +167,7 @@ class Relation(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["subject", "object", "kind", "source"], name="unique_relation_per_source"
+                fields=["subject", "object", "kind", "record"], name="unique_relation_per_source"
             ),
         ]
 
@@ -209,7 +209,7 @@ class Attachment(models.Model):
 
 
 class SearchEntry(models.Model):
-    """One searchable record (a document or a source) mirrored into the full-text index.
+    """One searchable record (a document or a record) mirrored into the full-text index.
 
     On SQLite the index is a contentless FTS5 table keyed by this row's id; on PostgreSQL a
     GIN index over ``folded``. Both are derived data: ``tuyengiao reindex`` rebuilds them.
@@ -223,8 +223,8 @@ class SearchEntry(models.Model):
     document = models.OneToOneField(
         Document, null=True, blank=True, on_delete=models.CASCADE, related_name="search_entry"
     )
-    source = models.OneToOneField(
-        Source, null=True, blank=True, on_delete=models.CASCADE, related_name="search_entry"
+    record = models.OneToOneField(
+        Record, null=True, blank=True, on_delete=models.CASCADE, related_name="search_entry"
     )
     title = models.CharField(max_length=500, blank=True)
     text = models.TextField(blank=True)

@@ -7,12 +7,12 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
 
-from tuyengiao.accounts.permissions import document_visibility, source_visibility
+from tuyengiao.accounts.permissions import document_visibility, record_visibility
 from tuyengiao.core.cascade import CascadeItem, CascadeNode, build_cascade
 from tuyengiao.core.obligations import obligation_status
 from tuyengiao.core.rules import DocumentFacts, Finding, check_document, check_implementation
 from tuyengiao.core.text import canonical_tones, vietnamese_sort_key
-from tuyengiao.documents.models import Document, Obligation, Relation, SearchEntry, Source
+from tuyengiao.documents.models import Document, Obligation, Relation, SearchEntry, Record
 from tuyengiao.documents.search import search_ids, snippet
 
 
@@ -264,8 +264,8 @@ class FindingRow:
             "severity": self.finding.severity,
             "document_id": self.document.pk,
             "evidence": self.evidence.evidence if self.evidence else None,
-            "source": self.evidence.source.location
-            if self.evidence and self.evidence.source
+            "source": self.evidence.record.location
+            if self.evidence and self.evidence.record
             else None,
         }
 
@@ -285,7 +285,7 @@ def finding_rows(*, user=None, document: Document | None = None, unit=None) -> l
             _add(rows, seen, FindingRow(finding, doc, None, None))
     relations = Relation.objects.filter(
         kind=Relation.Kind.IMPLEMENTS, subject__in=[d.pk for d in doc_list]
-    ).select_related("subject__issuing_unit", "object__issuing_unit", "source")
+    ).select_related("subject__issuing_unit", "object__issuing_unit", "record")
     for rel in relations:
         finding = check_implementation(_facts(rel.subject), _facts(rel.object))
         if finding is not None:
@@ -327,7 +327,7 @@ def search(query: str, *, user=None, limit: int = 20, offset: int = 0) -> list[S
     ranked = search_ids(query, limit=limit * 3 + offset, offset=0)
     if not ranked:
         return []
-    entries = SearchEntry.objects.select_related("document__source", "source").in_bulk(
+    entries = SearchEntry.objects.select_related("document__record", "record").in_bulk(
         [pk for pk, _ in ranked]
     )
     allowed_docs = allowed_sources = None
@@ -338,8 +338,8 @@ def search(query: str, *, user=None, limit: int = 20, offset: int = 0) -> list[S
             .values_list("pk", flat=True)
         )
         allowed_sources = set(
-            Source.objects.filter(source_visibility(user))
-            .filter(pk__in=[e.source_id for e in entries.values() if e.source_id])
+            Record.objects.filter(record_visibility(user))
+            .filter(pk__in=[e.record_id for e in entries.values() if e.record_id])
             .values_list("pk", flat=True)
         )
     results = []
@@ -350,9 +350,9 @@ def search(query: str, *, user=None, limit: int = 20, offset: int = 0) -> list[S
         if entry.document_id and allowed_docs is not None and entry.document_id not in allowed_docs:
             continue
         if (
-            entry.source_id
+            entry.record_id
             and allowed_sources is not None
-            and entry.source_id not in allowed_sources
+            and entry.record_id not in allowed_sources
         ):
             continue
         results.append(_result(entry, query, score))
@@ -362,17 +362,17 @@ def search(query: str, *, user=None, limit: int = 20, offset: int = 0) -> list[S
 def _result(entry: SearchEntry, query: str, score: float) -> SearchResult:
     if entry.document_id:
         doc = entry.document
-        source = getattr(doc, "source", None)
-        if source is None:  # known from the press: where it was first cited
-            cited = doc.citations.select_related("source").order_by("source_id").first()
-            source = cited.source if cited else None
-        location = source.location if source is not None else ""
+        record = getattr(doc, "record", None)
+        if record is None:  # known from the press: where it was first cited
+            cited = doc.citations.select_related("record").order_by("record_id").first()
+            record = cited.record if cited else None
+        location = record.location if record is not None else ""
         url = doc.get_absolute_url()
     else:
-        location = entry.source.location
+        location = entry.record.location
         from django.urls import reverse
 
-        url = reverse("documents:source-detail", args=[entry.source_id])
+        url = reverse("documents:record-detail", args=[entry.record_id])
     body = entry.text if entry.text.startswith(entry.title) else f"{entry.title}\n{entry.text}"
     return SearchResult(
         kind=entry.kind,

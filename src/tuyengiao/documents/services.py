@@ -16,7 +16,7 @@ from tuyengiao.documents.models import (
     Obligation,
     Relation,
     SearchEntry,
-    Source,
+    Record,
 )
 from tuyengiao.documents.search import entry_write
 from tuyengiao.org.models import LEVEL_ORDER, Kind, Unit
@@ -229,7 +229,7 @@ def document_update(*, actor, document: Document, **changes) -> Document:
 
 
 def search_entry_refresh(
-    *, document: Document | None = None, source: Source | None = None, new: bool = False
+    *, document: Document | None = None, record: Record | None = None, new: bool = False
 ):
     """Mirror a document or an article into the search index (``new``: not indexed yet)."""
     if document is not None:
@@ -240,12 +240,12 @@ def search_entry_refresh(
         title = document.label + (f" — {document.summary}" if document.summary else "")
         text = "\n".join(filter(None, [document.issuer_text, document.body]))
         entry_write(entry=entry, title=title, text=text)
-    if source is not None and source.kind == Source.Kind.ARTICLE:
-        entry = (None if new else SearchEntry.objects.filter(source=source).first()) or (
-            SearchEntry(kind=SearchEntry.Kind.ARTICLE, source=source)
+    if record is not None and record.kind == Record.Kind.ARTICLE:
+        entry = (None if new else SearchEntry.objects.filter(record=record).first()) or (
+            SearchEntry(kind=SearchEntry.Kind.ARTICLE, record=record)
         )
-        entry.date = source.published
-        entry_write(entry=entry, title=source.title, text=source.text)
+        entry.date = record.published
+        entry_write(entry=entry, title=record.title, text=record.text)
 
 
 def relation_record(
@@ -253,7 +253,7 @@ def relation_record(
     subject: Document,
     object: Document,
     kind: str,
-    source: Source | None,
+    record: Record | None,
     evidence: str = "",
     start: int | None = None,
     end: int | None = None,
@@ -265,7 +265,7 @@ def relation_record(
         subject=subject,
         object=object,
         kind=kind,
-        source=source,
+        record=record,
         defaults={"evidence": evidence[:2000], "start": start, "end": end},
     )
     if created and kind in (Relation.Kind.REPLACES, Relation.Kind.REPEALS):

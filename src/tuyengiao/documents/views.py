@@ -7,10 +7,10 @@ from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_POST
 
-from tuyengiao.accounts.permissions import can_view_document, can_view_source, can_write
+from tuyengiao.accounts.permissions import can_view_document, can_view_record, can_write
 from tuyengiao.core.doctypes import TYPE_NAMES
 from tuyengiao.documents.ingest import ACCEPTED_SUFFIXES, ingest_bytes
-from tuyengiao.documents.models import Attachment, Citation, Document, Relation, Source
+from tuyengiao.documents.models import Attachment, Citation, Document, Relation, Record
 from tuyengiao.documents.selectors import (
     document_cascade,
     document_list,
@@ -61,11 +61,11 @@ def document_detail(request, pk: int):
         raise Http404
     citations = (
         Citation.objects.filter(document=document)
-        .exclude(source__document=document)  # its own copy is not a mention
-        .select_related("source")
-        .order_by("-source__published", "source_id", "start")[:50]
+        .exclude(record__document=document)  # its own copy is not a mention
+        .select_related("record")
+        .order_by("-record__published", "record_id", "start")[:50]
     )
-    contexts = [_context_for(c) for c in citations if can_view_source(request.user, c.source)]
+    contexts = [_context_for(c) for c in citations if can_view_record(request.user, c.record)]
     return render(
         request,
         "documents/document_detail.html",
@@ -75,16 +75,16 @@ def document_detail(request, pk: int):
             "obligations": obligation_rows(document=document),
             "findings": finding_rows(user=request.user, document=document),
             "implements": Relation.objects.filter(subject=document).select_related(
-                "object", "source"
+                "object", "record"
             ),
             "contexts": contexts,
-            "source": getattr(document, "source", None),
+            "record": getattr(document, "record", None),
         },
     )
 
 
 def _context_for(citation: Citation, width: int = 160) -> dict:
-    text = citation.source.text
+    text = citation.record.text
     start, end = citation.start, citation.end
     return {
         "citation": citation,
@@ -102,26 +102,26 @@ def finding_list(request):
 
 
 @login_required
-def source_detail(request, pk: int):
-    source = get_object_or_404(Source.objects.select_related("document"), pk=pk)
-    if not can_view_source(request.user, source):
+def record_detail(request, pk: int):
+    record = get_object_or_404(Record.objects.select_related("document"), pk=pk)
+    if not can_view_record(request.user, record):
         raise Http404
-    citations = source.citations.select_related("document").order_by("start")
+    citations = record.citations.select_related("document").order_by("start")
     pieces, pos = [], 0
     for c in citations:
         if c.start < pos:
             continue
-        pieces.append({"text": source.text[pos : c.start]})
-        pieces.append({"text": source.text[c.start : c.end], "citation": c})
+        pieces.append({"text": record.text[pos : c.start]})
+        pieces.append({"text": record.text[c.start : c.end], "citation": c})
         pos = c.end
-    pieces.append({"text": source.text[pos:]})
+    pieces.append({"text": record.text[pos:]})
     return render(
         request,
-        "documents/source_detail.html",
+        "documents/record_detail.html",
         {
-            "source": source,
+            "record": record,
             "pieces": pieces,
-            "relations": source.relations.select_related("subject", "object"),
+            "relations": record.relations.select_related("subject", "object"),
         },
     )
 
@@ -162,10 +162,10 @@ def upload_file(request):
     url = ""
     if outcome.document_id:
         url = Document(pk=outcome.document_id).get_absolute_url()
-    elif outcome.source_id:
+    elif outcome.record_id:
         from django.urls import reverse
 
-        url = reverse("documents:source-detail", args=[outcome.source_id])
+        url = reverse("documents:record-detail", args=[outcome.record_id])
     status = 200 if outcome.status != "failed" else 422
     return JsonResponse(
         {"status": outcome.status, "kind": outcome.kind, "message": outcome.message, "url": url},
