@@ -6,7 +6,7 @@ import zipfile
 import pytest
 
 from tuyengiao.documents.ingest import ingest_article, ingest_bytes
-from tuyengiao.documents.models import Citation, Document, Relation, SearchEntry, Record
+from tuyengiao.documents.models import Citation, Document, Record, Relation, SearchEntry
 
 OFFICIAL = """ĐẢNG BỘ THÀNH PHỐ HÀ NỘI
 THÀNH ỦY

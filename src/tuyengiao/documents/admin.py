@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from tuyengiao.documents.models import Citation, Document, Obligation, Relation, Record
+from tuyengiao.documents.models import Citation, Document, Obligation, Record, Relation
 
 
 @admin.register(Document)

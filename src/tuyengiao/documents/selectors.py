@@ -12,7 +12,7 @@ from tuyengiao.core.cascade import CascadeItem, CascadeNode, build_cascade
 from tuyengiao.core.obligations import obligation_status
 from tuyengiao.core.rules import DocumentFacts, Finding, check_document, check_implementation
 from tuyengiao.core.text import canonical_tones, vietnamese_sort_key
-from tuyengiao.documents.models import Document, Obligation, Relation, SearchEntry, Record
+from tuyengiao.documents.models import Document, Obligation, Record, Relation, SearchEntry
 from tuyengiao.documents.search import search_ids, snippet
 
 

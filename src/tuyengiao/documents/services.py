@@ -14,9 +14,9 @@ from tuyengiao.documents.models import (
     Attachment,
     Document,
     Obligation,
+    Record,
     Relation,
     SearchEntry,
-    Record,
 )
 from tuyengiao.documents.search import entry_write
 from tuyengiao.org.models import LEVEL_ORDER, Kind, Unit

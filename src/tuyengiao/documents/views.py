@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from tuyengiao.accounts.permissions import can_view_document, can_view_record, can_write
 from tuyengiao.core.doctypes import TYPE_NAMES
 from tuyengiao.documents.ingest import ACCEPTED_SUFFIXES, ingest_bytes
-from tuyengiao.documents.models import Attachment, Citation, Document, Relation, Record
+from tuyengiao.documents.models import Attachment, Citation, Document, Record, Relation
 from tuyengiao.documents.selectors import (
     document_cascade,
     document_list,
