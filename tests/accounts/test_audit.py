@@ -15,7 +15,7 @@ def test_registering_and_changing_a_document_are_audited(tree, people):
     assert created
     document_update(actor=people.alice, document=doc, summary="về thông tin cơ sở")
     entries = list(AuditEntry.objects.filter(object_id=str(doc.pk)).order_by("at", "id"))
-    assert [e.action for e in entries] == ["document.register", "document.update"]
+    assert [e.action for e in entries] == ["document_register", "document_update"]
     update = entries[1]
     assert update.actor == people.alice
     assert update.before["summary"] == ""

@@ -136,3 +136,10 @@ def test_articles_from_the_press_are_public_and_uploads_stay_in_their_subtree(tr
     assert can_view_record(people.bob, upload) is True
     assert can_view_record(people.alice, upload) is True
     assert can_view_record(people.charlie, upload) is False
+
+
+def test_guidance_of_a_higher_committees_department_reaches_the_units_below(tree, people):
+    guidance = make_doc("15-HD/BTGDVTU", tree.hanoi_dept, owner_unit=tree.hanoi_dept)
+    assert can_view_document(people.bob, guidance) is True
+    assert Document.objects.filter(document_visibility(people.bob), pk=guidance.pk).exists()
+    assert can_view_document(people.charlie, guidance) is False

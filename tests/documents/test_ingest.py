@@ -146,8 +146,8 @@ def test_a_failure_midway_leaves_nothing_half_stored(tree, monkeypatch):
         raise RuntimeError("mất điện")
 
     monkeypatch.setattr(ingest, "search_entry_refresh", explode)
-    with pytest.raises(RuntimeError):
-        ingest_text(ARTICLE, "a.txt")
+    outcome = ingest_text(ARTICLE, "a.txt")
+    assert outcome.status == "failed" and "RuntimeError" in outcome.message
     assert Record.objects.count() == 0
     assert Document.objects.count() == 0
     assert Citation.objects.count() == 0
@@ -179,3 +179,50 @@ def test_the_same_document_in_two_formats_is_one_registry_entry(tree):
         ingest_bytes((FIXTURES / name).read_bytes(), filename=name, location=name)
     assert Document.objects.filter(designation="09-KH/ĐU").count() == 1
     assert Record.objects.count() == 2
+
+
+def test_an_officer_may_not_replace_another_units_official_document(tree, people):
+    ingest_bytes(OFFICIAL.encode(), filename="118.txt", location="118.txt", owner_unit=tree.hanoi)
+    forged = OFFICIAL.replace("Kiện toàn đội ngũ", "Giải thể đội ngũ")
+    outcome = ingest_bytes(
+        forged.encode(), filename="gia.txt", location="gia.txt",
+        owner_unit=tree.badinh, actor=people.bob,
+    )
+    assert outcome.status == "failed"
+    assert "118-KH/TU" in outcome.message and "không có quyền" in outcome.message
+    assert "Kiện toàn đội ngũ" in Document.objects.get(designation="118-KH/TU").body
+
+
+def test_the_issuing_side_may_replace_its_document_and_it_is_audited(tree, people):
+    from tuyengiao.accounts.models import AuditEntry
+
+    ingest_bytes(OFFICIAL.encode(), filename="118.txt", location="118.txt", owner_unit=tree.hanoi)
+    revised = OFFICIAL.replace("thông tin cơ sở\n", "thông tin cơ sở (sửa đổi)\n", 1)
+    outcome = ingest_bytes(
+        revised.encode(), filename="118b.txt", location="118b.txt",
+        owner_unit=tree.hanoi, actor=people.alice,
+    )
+    assert outcome.status == "created", outcome.message
+    doc = Document.objects.get(designation="118-KH/TU")
+    assert "(sửa đổi)" in doc.summary
+    entry = AuditEntry.objects.get(action="document_replace", object_id=str(doc.pk))
+    assert "(sửa đổi)" not in entry.before["summary"] and "(sửa đổi)" in entry.after["summary"]
+
+
+def test_a_document_first_named_in_a_private_file_stays_private(tree, people):
+    from tuyengiao.accounts.permissions import can_view_document
+
+    private = OFFICIAL.replace(
+        "1. Kiện toàn", "Căn cứ Kế hoạch số 77-KH/ĐU của Đảng ủy phường Ngọc Hà.\n\n1. Kiện toàn"
+    )
+    ingest_bytes(private.encode(), filename="118.txt", location="118.txt", owner_unit=tree.hanoi)
+    mentioned = Document.objects.get(designation="77-KH/ĐU")
+    assert mentioned.owner_unit == tree.hanoi
+    assert can_view_document(people.alice, mentioned) is True
+    assert can_view_document(people.charlie, mentioned) is False
+
+
+def test_five_and_zero_five_are_the_same_document(tree):
+    ingest_article(title="a", text="Thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị.")
+    ingest_article(title="b", text="Tiếp tục thực hiện Chỉ thị 5-CT/TW của Bộ Chính trị.")
+    assert Document.objects.filter(number=5, symbol="CT/TW").count() == 1

@@ -103,3 +103,33 @@ def test_it_flags_a_type_word_that_contradicts_the_abbreviation(tree):
     text = "Các đảng ủy tiếp tục quán triệt Nghị định số 39-NQ/TW về tinh gọn bộ máy."
     ingest_bytes(text.encode(), filename="v04.txt", location="v04.txt")
     assert "V04" in {r.finding.rule for r in finding_rows()}
+
+
+def test_a_ward_plan_does_not_answer_for_its_province(tree):
+    central = """BAN CHẤP HÀNH TRUNG ƯƠNG
+*
+Số 47-CT/TW
+ĐẢNG CỘNG SẢN VIỆT NAM
+Hà Nội, ngày 12 tháng 8 năm 2025
+
+CHỈ THỊ
+CỦA BAN BÍ THƯ
+về công tác thông tin cơ sở
+
+Các tỉnh ủy, thành ủy trực thuộc Trung ương xây dựng kế hoạch thực hiện, hoàn thành trước ngày 30/9/2025.
+"""
+    ingest_bytes(central.encode(), filename="47.txt", location="47.txt")
+    ward_only = WARD_PLANS.split("\n\nThực hiện")[0] + "\n\n" + WARD_PLANS.split("\n\n")[2]
+    ingest_bytes(ward_only.encode(), filename="tin.txt", location="tin.txt")
+    doc = Document.objects.get(designation="47-CT/TW")
+    rows = {r.obligation.unit.name: r.status for r in obligation_rows(document=doc, today=dt.date(2025, 11, 1))}
+    assert rows["Thành ủy Hà Nội"] == "overdue"
+
+
+def test_obligations_of_other_provinces_stay_hidden(tree, people):
+    load(tree)
+    plan = Document.objects.get(designation="118-KH/TU")
+    assert obligation_rows(user=people.alice, document=plan)
+    assert obligation_rows(user=people.charlie, document=plan) == []
+    bob_rows = obligation_rows(user=people.bob, document=plan)
+    assert [r.obligation.unit.name for r in bob_rows] == ["Đảng ủy phường Ba Đình"]

@@ -82,3 +82,9 @@ def test_search_hides_documents_the_user_may_not_read(tree, people):
         h.kind == "document" and "118-KH/TU" in h.title for h in search("118", user=people.alice)
     )
     assert not any("118-KH/TU" in h.title for h in search("118", user=people.charlie))
+
+
+def test_a_snippet_without_a_match_is_escaped_too():
+    assert snippet('<img src=x onerror="alert(1)"> quux', "khong co") == (
+        '&lt;img src=x onerror="alert(1)"&gt; quux'
+    )

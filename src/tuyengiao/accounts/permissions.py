@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from tuyengiao.org.models import Unit
 
 WRITER_ROLES = ("admin", "manager", "officer")
+# Departments and staff bodies speak for their committee: their guidance goes down too.
+STAFF_KINDS = ("department", "party_board")
 
 
 def in_subtree(unit: Unit | None, root: Unit | None) -> bool:
@@ -51,8 +53,18 @@ def document_visibility(user: User) -> Q:
         public
         | Q(issuing_unit__path__startswith=unit.path)
         | Q(issuing_unit_id__in=unit.ancestor_ids)
+        | Q(issuing_unit__parent_id__in=unit.ancestor_ids, issuing_unit__kind__in=STAFF_KINDS)
         | Q(owner_unit__path__startswith=unit.path)
     )
+
+
+def is_higher_unit(unit: Unit | None, of: Unit | None) -> bool:
+    """True when ``unit`` is above ``of``: an ancestor, or a department of an ancestor."""
+    if unit is None or of is None:
+        return False
+    if is_ancestor_or_self(unit, of):
+        return True
+    return unit.kind in STAFF_KINDS and unit.parent_id in of.ancestor_ids
 
 
 def can_view_document(user: User, document: Document) -> bool:
@@ -67,7 +79,7 @@ def can_view_document(user: User, document: Document) -> bool:
         unit
         and (
             in_subtree(document.issuing_unit, unit)
-            or is_ancestor_or_self(document.issuing_unit, unit)
+            or is_higher_unit(document.issuing_unit, unit)
             or in_subtree(document.owner_unit, unit)
         )
     )

@@ -79,7 +79,7 @@ def user_create(
         user.set_password(password)
         user.full_clean(exclude=["password"])
         user.save()
-        audit_record(actor=actor, action="user.create", obj=user, after=audit_snapshot(user))
+        audit_record(actor=actor, action="user_create", obj=user, after=audit_snapshot(user))
     return user
 
 
@@ -100,5 +100,5 @@ def token_create(*, actor: User, user: User, name: str) -> str:
             key_hash=hashlib.sha256(key.encode()).hexdigest(),
             prefix=key[4:12],
         )
-        audit_record(actor=actor, action="token.create", obj=token, after={"user": user.pk})
+        audit_record(actor=actor, action="token_create", obj=token, after={"user": user.pk})
     return key

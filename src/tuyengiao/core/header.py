@@ -15,6 +15,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
+from tuyengiao.core.doctypes import type_word_pattern, type_word_spellings
 from tuyengiao.core.issuers import issuer_name
 from tuyengiao.core.text import fold
 
@@ -26,13 +27,18 @@ _MAX_HEADER_CELL = 200
 
 @dataclass(slots=True)
 class OfficialHeader:
-    """The header of an official document."""
+    """The header of an official document.
+
+    ``date`` is ``None`` when the place-date line leaves the date blank or gives one that is
+    not on the calendar; ``date_raw`` keeps its text either way ("ngày 31 tháng 02 năm 2024").
+    """
 
     issuer_lines: list[str]
     issuer_name: str
     designation_raw: str
     place: str | None
     date: datetime.date | None
+    date_raw: str | None
     type_word: str | None
     summary: str | None
     body_start: int
@@ -59,6 +65,7 @@ class _Scan:
     place_date: int = -1
     place: str | None = None
     date: datetime.date | None = None
+    date_raw: str | None = None
     vv: int = -1
     residues: list[tuple[int, int, str]] = field(default_factory=list)
 
@@ -68,28 +75,39 @@ _MOTTO_QUICK = re.compile(r"ĐẢNG\s+CỘNG\s+SẢN|CỘNG\s+H(?:ÒA|OÀ)\s+XÃ
 _PARTY_MOTTO = re.compile(r"dang\s+cong\s+san\s+viet\s+nam")
 _STATE_MOTTO = re.compile(r"cong\s+hoa\s+xa\s+hoi\s+chu\s+nghia\s+viet\s+nam")
 _STATE_MOTTO_2 = re.compile(r"doc\s+lap\s*[-–—]\s*tu\s+do\s*[-–—]\s*hanh\s+phuc")
-_NUMBER = re.compile(r"(?<![\w/])so\s*[:.]?\s*(?P<d>[\w.]*[-/][\w./-]*\w)")
+# "Số: 45/2019/NĐ-CP"; laws, ordinances and National Assembly resolutions: "Luật số: ...".
+_NUMBER = re.compile(
+    r"(?<![\w/])(?:(?:bo\s+luat|luat|phap\s+lenh|nghi\s+quyet|lenh)\s+)?"
+    r"so\s*[:.]?\s*(?P<d>[\w.]*[-/][\w./-]*\w)"
+)
 _PLACE_DATE = re.compile(
-    r"\s*,\s*ngay\s*(?P<d>\d{1,2})?[\s.…_/-]*thang\s*(?P<m>\d{1,2})?[\s.…_/-]*"
+    r"\s*,\s*(?P<raw>ngay)\s*(?P<d>\d{1,2})?[\s.…_/-]*thang\s*(?P<m>\d{1,2})?[\s.…_/-]*"
     r"nam\s*(?P<y>\d{4})?"
 )
 _DATE_GAP_BEFORE = re.compile(r"\b(ngay|thang)[\s.…_]*$")
 _DATE_GAP_AFTER = re.compile(r"(thang|nam)\b")
 _VV = re.compile(r"v/v\b\s*:?\s*", re.IGNORECASE)
 _SEPARATOR = re.compile(r"[\s*\-_–—=.~]+")
-_TYPE_WORDS = {
-    "ke hoach": "Kế hoạch", "chi thi": "Chỉ thị", "nghi quyet": "Nghị quyết",
-    "huong dan": "Hướng dẫn", "quyet dinh": "Quyết định", "chuong trinh": "Chương trình",
-    "bao cao": "Báo cáo", "thong bao": "Thông báo", "ket luan": "Kết luận",
-    "quy dinh": "Quy định", "cong van": "Công văn", "to trinh": "Tờ trình", "de an": "Đề án",
-    "thong tri": "Thông tri", "quy che": "Quy chế", "cong dien": "Công điện",
-    "phuong an": "Phương án", "bien ban": "Biên bản",
-}  # fmt: skip
-_TYPE_LINE = re.compile(rf"(?P<t>{'|'.join(_TYPE_WORDS)})(?![\w/])\s*")
+_TYPE_WORDS = type_word_spellings()  # folded spelling -> name, from core.doctypes
+_TYPE_LINE = re.compile(rf"(?P<t>{type_word_pattern()})(?![\w/])\s*")
 _OF_LINE = re.compile(r"cua\s+(?P<x>.+)")
 _BODY_OPENERS = re.compile(
     r"(can cu|thuc hien|kinh gui|de |nham |trong |ngay |thuc trang|[ivx]+[.\s]|\d+[.)\s]|[-+•])"
 )
+# Capitalised lines that name who decides, after the trích yếu: "CHỦ TỊCH ỦY BAN NHÂN DÂN".
+# Also the first heading of a law or decree ("CHƯƠNG I", "Điều 1").
+_AUTHORITY = re.compile(
+    r"(chu tich|pho chu tich|bo truong|thu truong|thu tuong|chinh phu|quoc hoi|uy ban|hoi dong|"
+    r"ban chap hanh|ban thuong vu|ban bi thu|bo chinh tri|thong doc|giam doc|vien truong|"
+    r"truong ban|tong (?:kiem toan|giam doc|cuc truong)|chanh (?:an|van phong|thanh tra)|"
+    r"(?:chuong|phan|muc|dieu)\s+(?:thu\s+)?[ivxlc\d]+)\b"
+)
+_SENTENCE_END = ".:;"
+_MAX_SUMMARY_PARTS = 4
+_PROPER = {
+    "viet nam": "Việt Nam", "ho chi minh": "Hồ Chí Minh", "dang cong san": "Đảng Cộng sản",
+    "quoc hoi": "Quốc hội", "chinh phu": "Chính phủ", "nha nuoc": "Nhà nước",
+}  # fmt: skip
 
 
 def parse_header(text: str) -> OfficialHeader | None:
@@ -129,6 +147,7 @@ def parse_header(text: str) -> OfficialHeader | None:
         designation_raw=scan.designation,
         place=scan.place,
         date=scan.date,
+        date_raw=scan.date_raw,
         type_word=type_word,
         summary=summary,
         body_start=_body_start(text, cells, last),
@@ -207,7 +226,7 @@ def _number_span(scan: _Scan, index: int, cell: _Cell) -> list[tuple[int, int]]:
     if scan.number >= 0:
         return []
     for m in _NUMBER.finditer(cell.folded):
-        if cell.text[m.start()] == "S":  # "Số", "SỐ"; never "số" inside a sentence
+        if cell.text[m.start()].isupper():  # "Số", "SỐ", "Luật số"; never "số" in a sentence
             scan.number, scan.number_at = index, m.start()
             scan.designation = cell.text[m.start("d") : m.end("d")]
             return [(m.start(), m.end())]
@@ -225,6 +244,7 @@ def _place_date_span(scan: _Scan, index: int, cell: _Cell) -> list[tuple[int, in
         return []
     scan.place_date, scan.place = index, place
     scan.date = _date(m.group("d"), m.group("m"), m.group("y"))
+    scan.date_raw = " ".join(cell.text[m.start("raw") : m.end()].split())
     return [(place_start, m.end())]
 
 
@@ -272,7 +292,7 @@ def _find_type(cells: list[_Cell], after: int) -> tuple[int, str | None]:
         if m and _is_upper(cell.text[: m.end("t")]):
             rest = cell.text[m.end() :]
             if not rest or rest[0].islower():
-                return index, _TYPE_WORDS[m.group("t")]
+                return index, _TYPE_WORDS[" ".join(m.group("t").split())]
     return -1, None
 
 
@@ -291,31 +311,82 @@ def _typed_summary(cells: list[_Cell], type_at: int) -> tuple[str | None, int, s
             last = index
             if parts:
                 break
-        elif len(parts) < 4 and _continues_summary(cells, index, parts):
+        elif len(parts) < _MAX_SUMMARY_PARTS and _continues_summary(cells, index, parts):
             parts.append(cell.text)
             last = index
         else:
             break
-    summary = " ".join(parts) or None
-    return (_VV.sub("", summary, count=1) if summary else None), last, of_body
+    summary = " ".join(parts)
+    if not summary:
+        return None, last, of_body
+    if parts[0][0].isupper() and summary[-1] in _SENTENCE_END:  # a sentence of the body
+        return None, type_at if of_body is None else last, of_body
+    if all(_is_upper(part) for part in parts):  # "BAN HÀNH VĂN BẢN QUY PHẠM PHÁP LUẬT"
+        summary = _sentence_case(summary)
+    return _VV.sub("", summary, count=1), last, of_body
 
 
 def _continues_summary(cells: list[_Cell], index: int, parts: list[str]) -> bool:
     """Whether a cell is (more of) the trích yếu rather than the start of the body."""
     cell = cells[index]
-    if _is_upper(cell.text):
+    if len(cell.text) > _MAX_HEADER_CELL:  # a paragraph of body text
         return False
+    if parts and cell.line - cells[index - 1].line > 1:  # a blank line closes the trích yếu
+        return False
+    if _is_upper(cell.text):  # laws, decrees: the subject in capitals under the type line
+        return (
+            all(_is_upper(part) for part in parts)
+            and len(parts) < 2
+            and _AUTHORITY.match(cell.folded) is None
+            and _BODY_OPENERS.match(cell.folded) is None
+        )
+    if parts and _is_upper(parts[-1]):
+        return cell.text[0].islower()
     if cell.text[0].islower() or (not parts and cell.folded.startswith(("ve ", "v/v"))):
         return True
-    if not parts:  # a capitalised subject only when a separator line closes it
-        following = cells[index + 1].text if index + 1 < len(cells) else ""
-        return bool(_SEPARATOR.fullmatch(following))
-    if cell.line - cells[index - 1].line > 1:  # a blank line closes the trích yếu
-        return False
+    if not parts:
+        return _capitalised_subject(cells, index)
     previous = parts[-1]
     return (
-        len(previous) >= 50 and previous[-1] not in ".:;" and not _BODY_OPENERS.match(cell.folded)
+        len(previous) >= 50
+        and previous[-1] not in _SENTENCE_END
+        and not _BODY_OPENERS.match(cell.folded)
     )
+
+
+def _capitalised_subject(cells: list[_Cell], index: int) -> bool:
+    """A capitalised first line is the subject ("Quy định xử phạt ...") unless it reads as the
+    body's first sentence: it must not open like the body nor end a sentence, and what follows
+    must close it (a separator, a blank line, a capitalised or body-opening line, the end) or
+    continue it in lowercase."""
+    cell = cells[index]
+    if cell.text[-1] in _SENTENCE_END or cell.folded.startswith(("can cu", "kinh gui")):
+        return False
+    if index + 1 >= len(cells):
+        return True
+    following = cells[index + 1]
+    return bool(
+        _SEPARATOR.fullmatch(following.text)
+        or following.line - cell.line > 1
+        or _is_upper(following.text)
+        or following.text[0].islower()
+        or _BODY_OPENERS.match(following.folded)
+    )
+
+
+def _sentence_case(text: str) -> str:
+    """ "BAN HÀNH VĂN BẢN QUY PHẠM PHÁP LUẬT" → "Ban hành văn bản quy phạm pháp luật".
+
+    Words with digits or slashes (designations) keep their case; a few proper names get
+    their capitals back.
+    """
+    words = [w if any(c.isdigit() or c == "/" for c in w) else w.lower() for w in text.split()]
+    result = " ".join(words)
+    folded = fold(result)
+    for key, value in _PROPER.items():
+        for m in re.finditer(rf"\b{key}\b", folded):
+            result = result[: m.start()] + value + result[m.end() :]
+    return result[:1].upper() + result[1:]
 
 
 def _vv_summary(cells: list[_Cell], vv_at: int) -> tuple[str | None, int, str | None]:

@@ -2,7 +2,7 @@
 
 "ĐẢNG BỘ THÀNH PHỐ HÀ NỘI / THÀNH ỦY" → "Thành ủy Hà Nội"; "THÀNH ỦY HÀ NỘI / BAN TUYÊN GIÁO
 VÀ DÂN VẬN" → "Ban Tuyên giáo và Dân vận Thành ủy Hà Nội"; "ỦY BAN NHÂN DÂN / QUẬN BA ĐÌNH" →
-"Ủy ban nhân dân quận Ba Đình".
+"Ủy ban nhân dân quận Ba Đình"; "THỦ TƯỚNG CHÍNH PHỦ" → "Thủ tướng Chính phủ".
 """
 
 from __future__ import annotations
@@ -34,10 +34,17 @@ _FIXED = _CENTRAL | {
     "uy ban nhan dan": "Ủy ban nhân dân",
     "hoi dong nhan dan": "Hội đồng nhân dân",
     "van phong": "Văn phòng",
+    "chinh phu": "Chính phủ",
+    "thu tuong chinh phu": "Thủ tướng Chính phủ",
+    "quoc hoi": "Quốc hội",
+    "uy ban thuong vu quoc hoi": "Ủy ban Thường vụ Quốc hội",
 }
 _KIND_WORDS = ("uy ban", "trung tam", "van phong", "hoi dong", "tap chi", "ban", "phong", "so",
                "cuc", "vu", "bo", "hoi", "vien", "truong", "bao", "dai")  # fmt: skip
-_ALWAYS_CAPITAL = {"trung uong": "Trung ương", "viet nam": "Việt Nam", "ho chi minh": "Hồ Chí Minh"}
+_ALWAYS_CAPITAL = {
+    "trung uong": "Trung ương", "viet nam": "Việt Nam", "ho chi minh": "Hồ Chí Minh",
+    "chinh phu": "Chính phủ", "quoc hoi": "Quốc hội",
+}  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -156,7 +163,7 @@ def _org_case(name: _Name) -> str:
         if " ".join(folded[:size]) == kind:
             capital.add(size)
             break
-    capital.update(i + 1 for i, w in enumerate(folded) if w in ("va", ","))
+    capital.update(i + 1 for i, w in enumerate(folded) if w == "va" or w.endswith(","))
     out = [w.capitalize() if i in capital else w for i, w in enumerate(words)]
     result = " ".join(out)
     for key, value in _ALWAYS_CAPITAL.items():

@@ -7,10 +7,13 @@ trusts the bytes where the extension lies (a PDF saved as ``.txt``), and raises 
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import io
 import logging
+import math
 import re
+import threading
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -24,11 +27,20 @@ from pypdf.errors import DependencyError
 from selectolax.lexbor import LexborHTMLParser
 
 from tuyengiao.core.legacy import legacy_to_unicode
-from tuyengiao.core.text import DecodeError, clean_invisibles, decode_bytes, nfc
+from tuyengiao.core.text import DecodeError, clean_invisibles, decode_bytes, fold, nfc
 
-__all__ = ["ACCEPTED_EXTENSIONS", "ReadError", "ReadResult", "read_document", "visible_date"]
+__all__ = [
+    "ACCEPTED_EXTENSIONS",
+    "ReadError",
+    "ReadResult",
+    "format_size",
+    "headline",
+    "read_document",
+    "visible_date",
+]
 
-ACCEPTED_EXTENSIONS = (".txt", ".html", ".htm", ".docx", ".pdf")
+#: The file extensions ``read_document`` reads; the one list for the whole project.
+ACCEPTED_EXTENSIONS: tuple[str, ...] = (".txt", ".html", ".htm", ".docx", ".pdf")
 
 _ACCEPTED_TEXT = ", ".join(ACCEPTED_EXTENSIONS)
 _DOCX_BROKEN = "tệp DOCX hỏng hoặc không đúng định dạng"
@@ -43,7 +55,12 @@ logger = logging.getLogger(__name__)
 
 @dataclass(slots=True)
 class ReadResult:
-    """Text read from a file."""
+    """Text read from a file.
+
+    ``text`` holds stripped lines separated by ``"\\n"``. For .txt, .docx and .pdf a paragraph
+    break of the source (a blank line; an empty DOCX paragraph) is kept as one blank line;
+    HTML text has none.
+    """
 
     text: str
     title: str | None
@@ -69,8 +86,9 @@ def read_document(data: bytes, *, filename: str, max_bytes: int) -> ReadResult:
         max_bytes: the upload limit.
 
     Returns:
-        The text (paragraphs separated by ``"\\n"``), a title, the format read, the HTML for
-        HTML input, and a publication date when one is found.
+        The text (lines separated by ``"\\n"``, paragraph breaks kept as one blank line), a
+        title, the format read, the HTML for HTML input, and a publication date when one is
+        found.
 
     Raises:
         ReadError: empty, too large, unsupported, corrupt, encrypted or binary input.
@@ -78,8 +96,8 @@ def read_document(data: bytes, *, filename: str, max_bytes: int) -> ReadResult:
     if not data:
         raise ReadError("tệp rỗng")
     if len(data) > max_bytes:
-        limit = f"{max_bytes / 1_048_576:.1f}".removesuffix(".0").replace(".", ",")
-        raise ReadError(f"tệp vượt quá giới hạn {limit} MB")
+        size = format_size(len(data), round_up=True)
+        raise ReadError(f"tệp {size} vượt quá giới hạn {format_size(max_bytes)}")
     extension = "." + filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
     if extension not in ACCEPTED_EXTENSIONS:
         raise ReadError(f"định dạng tệp không được hỗ trợ (chỉ nhận {_ACCEPTED_TEXT})")
@@ -87,7 +105,67 @@ def read_document(data: bytes, *, filename: str, max_bytes: int) -> ReadResult:
     readers: dict[str, Callable[[bytes, int], ReadResult]] = {
         "txt": _read_txt, "html": _read_html, "docx": _read_docx, "pdf": _read_pdf,
     }  # fmt: skip
-    return readers[kind](data, max_bytes)
+    with _quiet_libraries():
+        return readers[kind](data, max_bytes)
+
+
+def format_size(n: int, *, round_up: bool = False) -> str:
+    """A byte count the Vietnamese way: "100 byte", "12,5 KB", "1.536 KB", "20 MB".
+
+    Args:
+        n: the number of bytes.
+        round_up: round the last decimal up, so a file just over a limit never shows as
+            equal to it.
+
+    Returns:
+        The size with one decimal at most, a decimal comma and dots between thousands.
+    """
+    if n < 1024:
+        return f"{n} byte"
+    value, unit = (n / 1024, "KB") if n < 1_048_576 else (n / 1_048_576, "MB")
+    value = (math.ceil if round_up else round)(value * 10) / 10
+    text = f"{value:,.1f}".removesuffix(".0")
+    return text.translate(str.maketrans(",.", ".,")) + " " + unit
+
+
+# Libraries that log to stderr about input they recover from ("EOF marker not found",
+# "discarding data: None"); we report bad input ourselves, as one Vietnamese line.
+_NOISY_LOGGERS = ("pypdf", "trafilatura", "htmldate", "courlan", "justext")
+
+
+class _QuietLibraries:
+    """Raise the noisy libraries' logger levels while any read runs; restore them after.
+
+    Counted, so concurrent reads share one silence and the last one out restores the
+    levels that were set before the first one came in.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._depth = 0
+        self._saved: dict[str, int] = {}
+
+    @contextlib.contextmanager
+    def __call__(self) -> Iterator[None]:
+        with self._lock:
+            if self._depth == 0:
+                for name in _NOISY_LOGGERS:
+                    library = logging.getLogger(name)
+                    self._saved[name] = library.level
+                    library.setLevel(logging.CRITICAL + 1)
+            self._depth += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._depth -= 1
+                if self._depth == 0:
+                    for name, level in self._saved.items():
+                        logging.getLogger(name).setLevel(level)
+                    self._saved.clear()
+
+
+_quiet_libraries = _QuietLibraries()
 
 
 def _sniff(data: bytes, extension: str) -> str:
@@ -108,9 +186,26 @@ def _sniff(data: bytes, extension: str) -> str:
     return "txt"
 
 
-def _lines(text: str) -> list[str]:
-    """Non-empty stripped lines of NFC text with plain spaces."""
-    return [line.strip() for line in clean_invisibles(nfc(text)).splitlines() if line.strip()]
+def _lines(text: str, *, keep_breaks: bool = False) -> list[str]:
+    """Stripped lines of NFC text with plain spaces.
+
+    Blank lines are dropped, or with ``keep_breaks`` kept as single ``""`` entries between
+    lines (never first or last).
+    """
+    stripped = [line.strip() for line in clean_invisibles(nfc(text)).splitlines()]
+    if not keep_breaks:
+        return [line for line in stripped if line]
+    lines: list[str] = []
+    for line in stripped:
+        if line or (lines and lines[-1]):
+            lines.append(line)
+    if lines and not lines[-1]:
+        lines.pop()
+    return lines
+
+
+def _filled(lines: list[str]) -> list[str]:
+    return [line for line in lines if line]
 
 
 def _decode(data: bytes, declared: str | None = None) -> str:
@@ -127,17 +222,66 @@ def _first_line(lines: list[str]) -> str | None:
 # --- plain text ------------------------------------------------------------------------------
 
 
+_DATELINE_LINES = 8
+_HEADLINE_LINES = 15
+_HEADLINE_WORDS = (4, 40)
+_NAVIGATION = re.compile(r"[|»›]|\s>\s")
+_SOCIAL = re.compile(r"\b(facebook|zalo|google news|twitter|youtube|tiktok|telegram)\b")
+_BOILERPLATE = re.compile(
+    r"theo doi\b.*\btren$|(chia se|binh luan|trang chu|tin lien quan|doc them|xem them|"
+    r"in bai|luu bai|quay lai|dang nhap|dang ky|tim kiem|ban in|nghe bai|tai ung dung|"
+    r"ban quyen|copyright|©)"
+)
+# A photo credit closing a caption: "... phát biểu. Ảnh: Kim Thành".
+_CAPTION = re.compile(r"\b(ảnh|nguồn|tác giả|phóng viên)\s*:\s*\S+(\s+\S+){0,3}$", re.IGNORECASE)
+_TIME = re.compile(r"\b\d{1,2}[:h]\d{2}\b")
+_WEEKDAY = re.compile(r"\b(thứ (hai|ba|tư|năm|sáu|bảy)|chủ nhật)\b", re.IGNORECASE)
+
+
 def _read_txt(data: bytes, max_bytes: int) -> ReadResult:
-    lines = _lines(_decode(data))
+    lines = _lines(_decode(data), keep_breaks=True)
     if not lines:
         raise ReadError("tệp không có nội dung văn bản")
+    filled = _filled(lines)
     return ReadResult(
         text="\n".join(lines),
-        title=_first_line(lines),
+        title=headline(filled[:_HEADLINE_LINES]),
         format="txt",
         html=None,
-        published=visible_date(lines[:6]),
+        published=visible_date(filled[:_DATELINE_LINES]),
     )
+
+
+def headline(lines: list[str]) -> str | None:
+    """The first line that reads as an article's headline, for plain-text articles.
+
+    A headline has 4 to 40 words besides any date, time and weekday in it, and does not end
+    like a sentence (``.``, ``,``, ``;``, ``:``; a question or exclamation mark or an ellipsis
+    is fine). Site furniture is skipped: menus and breadcrumbs (``|``, ``»``), "Chia sẻ",
+    "Theo dõi Báo ... trên", social network names, photo captions ("... phát biểu. Ảnh: Kim
+    Thành"), and datelines ("Thứ tư, 12/07/2023 - 22:40", "Ngày 22 tháng 9 năm 2020").
+
+    Args:
+        lines: the first non-empty lines of the text.
+
+    Returns:
+        The headline, or ``None`` when no line qualifies.
+    """
+    for line in lines:
+        if len(line) > 300 or _NAVIGATION.search(line) or _CAPTION.search(line):
+            continue
+        if line[-1] in ".,;:" and not line.endswith("..."):
+            continue
+        undated = _DATE_WORDS.sub(" ", _DATE_DMY.sub(" ", line))
+        undated = _WEEKDAY.sub(" ", _TIME.sub(" ", undated))
+        words = [word for word in undated.split() if any(c.isalpha() for c in word)]
+        if not _HEADLINE_WORDS[0] <= len(words) <= _HEADLINE_WORDS[1]:
+            continue
+        folded = fold(line)
+        if _BOILERPLATE.match(folded) or (_SOCIAL.search(folded) and len(words) <= 8):
+            continue
+        return line
+    return None
 
 
 # --- HTML ------------------------------------------------------------------------------------
@@ -265,7 +409,7 @@ def _read_docx(data: bytes, max_bytes: int) -> ReadResult:
         if unpacked > _UNZIP_FACTOR * max_bytes:
             raise ReadError("tệp DOCX quá lớn khi giải nén")
         document = docx.Document(io.BytesIO(data))
-        lines = _lines(legacy_to_unicode("\n".join(_docx_lines(document))))
+        lines = _lines(legacy_to_unicode("\n".join(_docx_lines(document))), keep_breaks=True)
         title = (document.core_properties.title or "").strip()
     except ReadError:
         raise
@@ -277,7 +421,11 @@ def _read_docx(data: bytes, max_bytes: int) -> ReadResult:
 
 
 def _docx_lines(document: docx.document.Document) -> Iterator[str]:
-    """Paragraphs and table cells in order; a table at the top is read column by column."""
+    """Paragraphs and table cells in order; a table at the top is read column by column.
+
+    An empty paragraph of the body yields an empty line (a paragraph break); empty paragraphs
+    inside table cells are layout and yield nothing.
+    """
     seen_text = False
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
@@ -303,7 +451,8 @@ def _table_lines(table: Table, *, by_column: bool) -> Iterator[str]:
         seen.add(id(cell._tc))
         for block in cell.iter_inner_content():
             if isinstance(block, Paragraph):
-                yield block.text
+                if block.text.strip():
+                    yield block.text
             else:
                 yield from _table_lines(block, by_column=False)
 
@@ -324,7 +473,7 @@ def _read_pdf(data: bytes, max_bytes: int) -> ReadResult:
         raise ReadError("PDF được mã hóa theo cách chưa đọc được") from exc
     except Exception as exc:  # pypdf raises many kinds on broken files
         raise ReadError(_PDF_BROKEN) from exc
-    lines = _lines(legacy_to_unicode(nfc("\n".join(pages))))
+    lines = _lines(legacy_to_unicode(nfc("\n".join(pages))), keep_breaks=True)
     if sum(c.isalpha() for line in lines for c in line) < _MIN_PDF_LETTERS:
         raise ReadError(_PDF_NO_TEXT)
     title = " ".join(str(metadata_title).split())

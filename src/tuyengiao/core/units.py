@@ -103,7 +103,7 @@ _COMMITTEE_RE = re.compile(rf"^({_COMMITTEE_WORDS})\s+(.+)$")
 _PARTY_ORG_RE = re.compile(rf"^dang bo\s+({_AREA_WORDS})\.?\s+(.+)$")
 _BOARD_RE = re.compile(rf"^({_BOARD_WORDS})\s+({_COMMITTEE_WORDS})\s+(.+)$")
 _STATE_RE = re.compile(
-    rf"^(ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan)\s+({_AREA_WORDS})\.?\s+(.+)$"
+    rf"^(ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan)\s+({_AREA_WORDS})(?:\.\s*|\s+)(.+)$"
 )
 _AREA_PREFIX = re.compile(rf"^({_AREA_WORDS})\.?\s+(?=\S)")
 
@@ -293,9 +293,19 @@ def unit_name_keys(name: UnitName) -> list[str]:
         )
         return [f"{board} {key}" for key in _committee_keys(committee, areas)]
     if name.kind in (PEOPLES_COMMITTEE, PEOPLES_COUNCIL):
-        body = "uy ban nhan dan" if name.kind == PEOPLES_COMMITTEE else "hoi dong nhan dan"
-        return [f"{body} {fold(name.area_type)} {area}" for area in areas]
+        return _state_body_keys(name, areas)
     return []
+
+
+def _state_body_keys(name: UnitName, areas: list[str]) -> list[str]:
+    """The area type as written comes first, so that the resolver can prefer it: "UBND thành
+    phố Bắc Ninh" is the city's, "UBND tỉnh Bắc Ninh" the province's. A province may be written
+    either way ("UBND tỉnh Thừa Thiên Huế" is now "Ủy ban nhân dân thành phố Huế")."""
+    body = "uy ban nhan dan" if name.kind == PEOPLES_COMMITTEE else "hoi dong nhan dan"
+    types = [fold(name.area_type)]
+    if name.level == PROVINCE:
+        types += [t for t in ("tinh", "thanh pho") if t not in types]
+    return [f"{body} {area_type} {area}" for area_type in types for area in areas]
 
 
 _SUFFIXES = ("TU", "QU", "HU", "TxU", "ThU", "ĐU")

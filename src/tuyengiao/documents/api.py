@@ -93,7 +93,7 @@ class ObligationOut(Schema):
     summary="Các đơn vị phải ban hành văn bản triển khai",
 )
 def obligations(request, document_id: int):
-    rows = obligation_rows(document=_visible(request, document_id))
+    rows = obligation_rows(user=request.user, document=_visible(request, document_id))
     return [
         ObligationOut(
             unit_id=r.obligation.unit_id,

@@ -10,25 +10,29 @@ import datetime as dt
 import gzip
 import hashlib
 import json
+import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from tuyengiao.accounts.services import audit_record
 from tuyengiao.core.citations import Citation, find_citations, parse_designation
 from tuyengiao.core.header import OfficialHeader, parse_header
 from tuyengiao.core.readers import ReadError, read_document
 from tuyengiao.core.relations import find_relations
+from tuyengiao.core.terms import party_term_for_date
 from tuyengiao.core.text import nfc
 from tuyengiao.documents.models import Citation as CitationRow
 from tuyengiao.documents.models import Document, Record
 from tuyengiao.documents.services import (
     DocumentInput,
+    RegistryError,
     attachment_add,
     document_register,
+    is_central,
     obligations_derive,
     relation_record,
     search_entry_refresh,
@@ -37,6 +41,7 @@ from tuyengiao.org.models import Unit
 from tuyengiao.org.selectors import unit_resolve
 
 ACCEPTED_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
+logger = logging.getLogger(__name__)
 
 
 class IngestError(Exception):
@@ -66,7 +71,9 @@ def ingest_bytes(
     actor=None,
     keep_file: bool = False,
 ) -> Outcome:
-    """Ingest one file's bytes. Never raises for bad input: the outcome says what happened."""
+    """Ingest one file's bytes. Never raises: the outcome says what happened."""
+    if len(data) > settings.TUYENGIAO_MAX_FILE_BYTES:
+        return Outcome(location, "failed", message=size_message(len(data)))
     digest = hashlib.sha256(data).hexdigest()
     existing = Record.objects.filter(sha256=digest).values_list("pk", "kind").first()
     if existing:
@@ -98,9 +105,26 @@ def ingest_bytes(
                     data=data,
                     digest=digest,
                 )
-    except IngestError as exc:
+    except (IngestError, RegistryError) as exc:
         return Outcome(location, "failed", message=exc.reason)
+    except IntegrityError:  # the same file, ingested by someone else a moment ago
+        return Outcome(location, "unchanged", message="đã có, bỏ qua")
+    except Exception as exc:  # noqa: BLE001 — one bad file must not stop the others
+        logger.exception("ingest of %s failed", location)
+        return Outcome(location, "failed", message=f"lỗi khi lưu ({type(exc).__name__})")
     return outcome
+
+
+def size_message(size: int) -> str:
+    """ "tệp 25,3 MB vượt quá giới hạn 20 MB", in Vietnamese number format."""
+    return f"tệp {_size(size)} vượt quá giới hạn {_size(settings.TUYENGIAO_MAX_FILE_BYTES)}"
+
+
+def _size(n: int) -> str:
+    for unit, scale in (("MB", 1 << 20), ("KB", 1 << 10)):
+        if n >= scale:
+            return f"{n / scale:.1f}".rstrip("0").rstrip(".").replace(".", ",") + f" {unit}"
+    return f"{n} byte"
 
 
 def _store(record: Record, text: str, *, owner_unit, actor) -> Outcome:
@@ -111,8 +135,9 @@ def _store(record: Record, text: str, *, owner_unit, actor) -> Outcome:
     if not record.title:
         record.title = _first_line(text)
     record.save()
-    _record_citations(record, text, subject=None, reference_date=record.published)
+    _record_citations(record, text, subject=None, reference_date=record.published, actor=actor)
     search_entry_refresh(record=record, new=True)
+    audit_record(actor=actor, action="record_ingest", obj=record, after={"kind": record.kind})
     return Outcome(record.location, "created", record.kind, record_id=record.pk)
 
 
@@ -122,9 +147,12 @@ def _store_official(record, text, header: OfficialHeader, *, owner_unit, actor) 
         raise IngestError(f"không đọc được số, ký hiệu văn bản: «{header.designation_raw}»")
     data = DocumentInput.from_citation(designation)
     data.date = header.date or data.date
-    if data.term is None and data.system == "party" and data.date:
-        from tuyengiao.core.terms import party_term_for_date
-
+    if (
+        data.term is None
+        and data.system == "party"
+        and data.date
+        and is_central(data.issuer_symbol)
+    ):
         data.term = party_term_for_date(data.date)
     data.issuer_text = header.issuer_name[:255]
     data.unit = unit_resolve(name=header.issuer_name, symbol=data.issuer_symbol, on=data.date)
@@ -144,9 +172,9 @@ def _store_official(record, text, header: OfficialHeader, *, owner_unit, actor) 
     record.published = record.published or doc.date
     Record.objects.filter(document=doc).exclude(pk=record.pk).update(document=None)
     record.save()
-    _record_citations(record, text, subject=doc, reference_date=doc.date)
+    _record_citations(record, text, subject=doc, reference_date=doc.date, actor=actor)
     obligations_derive(document=doc, actor=actor)
-    audit_record(actor=actor, action="document.ingest", obj=doc, after={"record": record.location})
+    audit_record(actor=actor, action="record_ingest", obj=record, after={"document": doc.pk})
     return Outcome(record.location, "created", record.kind, record_id=record.pk, document_id=doc.pk)
 
 
@@ -180,11 +208,15 @@ def _record_citations(
     *,
     subject: Document | None,
     reference_date: dt.date | None,
+    actor=None,
 ) -> None:
     citations = find_citations(text, reference_date=reference_date)
     if not citations:
         return
-    documents = [_register_mention(c, reference_date, own=subject) for c in citations]
+    documents = [
+        _register_mention(c, reference_date, own=subject, record=record, actor=actor)
+        for c in citations
+    ]
     CitationRow.objects.bulk_create(
         CitationRow(
             record=record,
@@ -217,8 +249,15 @@ def _record_citations(
 
 
 def _register_mention(
-    citation: Citation, reference_date: dt.date | None, *, own: Document | None
+    citation: Citation,
+    reference_date: dt.date | None,
+    *,
+    own: Document | None,
+    record: Record,
+    actor=None,
 ) -> Document | None:
+    """The registry entry a mention names; one first known from a private file stays
+    private to that file's unit."""
     if not citation.designation:
         return None
     if own is not None and citation.designation == own.designation:
@@ -228,7 +267,9 @@ def _register_mention(
     if citation.issuer_text or citation.issuer:
         unit = unit_resolve(name=citation.issuer_text, symbol=citation.issuer, on=on)
     data = DocumentInput.from_citation(citation, unit=unit)
-    doc, _ = document_register(data=data, reference_date=reference_date)
+    doc, _ = document_register(
+        data=data, reference_date=reference_date, owner_unit=record.owner_unit, actor=actor
+    )
     return doc
 
 
@@ -262,6 +303,7 @@ def ingest_article(
         record.save()
         _record_citations(record, body, subject=None, reference_date=published)
         search_entry_refresh(record=record, new=True)
+        audit_record(actor=None, action="record_ingest", obj=record, after={"kind": "article"})
     return Outcome(location, "created", Record.Kind.ARTICLE, record_id=record.pk)
 
 
@@ -279,16 +321,25 @@ def ingest_articles(articles: Iterable[dict], *, batch: int = 200) -> Iterator[O
 
 
 def _ingest_batch(articles: list[dict]) -> list[Outcome]:
+    outcomes = []
     with transaction.atomic():
-        return [
-            ingest_article(
-                title=str(a.get("title") or ""),
-                text=a["text"],
-                url=str(a.get("url") or ""),
-                published=a.get("published") or parse_article_date(a.get("date")),
-            )
-            for a in articles
-        ]
+        for article in articles:
+            try:
+                outcomes.append(
+                    ingest_article(
+                        title=str(article.get("title") or ""),
+                        text=str(article["text"]),
+                        url=str(article.get("url") or ""),
+                        published=article.get("published")
+                        or parse_article_date(article.get("date")),
+                    )
+                )
+            except Exception as exc:  # noqa: BLE001 — its savepoint is rolled back; go on
+                logger.exception("ingest of article %s failed", article.get("url"))
+                outcomes.append(
+                    Outcome(str(article.get("url")), "failed", message=type(exc).__name__)
+                )
+    return outcomes
 
 
 def read_jsonl(path: Path) -> Iterator[tuple[int, dict | None, str]]:

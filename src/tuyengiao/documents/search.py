@@ -8,7 +8,6 @@ folded text (FTS5 never folds đ, so we fold ourselves). PostgreSQL: a GIN index
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from django.db import connection
 
@@ -18,15 +17,6 @@ from tuyengiao.documents.models import SearchEntry
 FTS_TABLE = "documents_search_fts"
 _WORD = re.compile(r"\w+", re.UNICODE)
 _PHRASE = re.compile(r'"([^"]+)"')
-
-
-@dataclass(slots=True)
-class SearchHit:
-    entry_id: int
-    kind: str
-    title: str
-    snippet: str
-    score: float
 
 
 def _is_sqlite() -> bool:
@@ -69,12 +59,6 @@ def _fts_delete(entry: SearchEntry) -> None:
         )
 
 
-def entry_delete(entry: SearchEntry) -> None:
-    if _is_sqlite():
-        _fts_delete(entry)
-    entry.delete()
-
-
 def parse_query(query: str) -> list[list[str]]:
     """Split a query into folded terms: quoted parts are phrases, other words single terms."""
     query = nfc(query)
@@ -111,6 +95,8 @@ def _exact_groups(query: str) -> list[list[str]]:
 
 def _sqlite_search(groups, exact, limit: int, offset: int):
     match = f"({_fts5_expr(groups, 'folded')}) OR ({_fts5_expr(exact, 'exact')})"
+    if len(groups) > 1:  # the words next to each other, as typed, rank higher
+        match += f" OR ({_fts5_expr([[t for g in groups for t in g]], 'folded')})"
     sql = (
         f"SELECT rowid, bm25({FTS_TABLE}, 4.0, 1.0) AS score FROM {FTS_TABLE} "
         f"WHERE {FTS_TABLE} MATCH %s ORDER BY score LIMIT %s OFFSET %s"
@@ -127,12 +113,15 @@ def _tsquery(groups: list[list[str]]) -> str:
 def _postgres_search(groups, exact, limit: int, offset: int):
     sql = (
         "SELECT id, ts_rank_cd(to_tsvector('simple', folded), q) "
+        "+ 2 * ts_rank_cd(to_tsvector('simple', folded), qp) "
         "+ 2 * ts_rank_cd(to_tsvector('simple', lower(title || ' ' || text)), qe) AS score "
-        "FROM documents_searchentry, to_tsquery('simple', %s) q, to_tsquery('simple', %s) qe "
+        "FROM documents_searchentry, to_tsquery('simple', %s) q, to_tsquery('simple', %s) qp, "
+        "to_tsquery('simple', %s) qe "
         "WHERE to_tsvector('simple', folded) @@ q ORDER BY score DESC, id DESC LIMIT %s OFFSET %s"
     )
+    phrase = [[t for g in groups for t in g]]
     with connection.cursor() as cur:
-        cur.execute(sql, [_tsquery(groups), _tsquery(exact), limit, offset])
+        cur.execute(sql, [_tsquery(groups), _tsquery(phrase), _tsquery(exact), limit, offset])
         return [(row[0], float(row[1])) for row in cur.fetchall()]
 
 
@@ -154,7 +143,7 @@ def snippet(text: str, query: str, *, width: int = 220) -> str:
         for m in re.finditer(r"(?<!\w)" + re.escape(term) + r"(?!\w)", folded):
             spans.append(m.span())
     if not spans:
-        return text[:width].strip()
+        return _escape(text[:width].strip())
     first = min(s for s, _ in spans)
     start = max(0, first - width // 3)
     end = min(len(text), start + width)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
 
-from tuyengiao.accounts.permissions import document_visibility, record_visibility
+from tuyengiao.accounts.permissions import STAFF_KINDS, document_visibility, record_visibility
 from tuyengiao.core.cascade import CascadeItem, CascadeNode, build_cascade
 from tuyengiao.core.obligations import obligation_status
 from tuyengiao.core.rules import DocumentFacts, Finding, check_document, check_implementation
@@ -164,17 +164,30 @@ OBLIGATION_LABELS = {
 
 
 def obligation_rows(
-    *, document: Document | None = None, unit=None, today: dt.date | None = None
+    *, user=None, document: Document | None = None, unit=None, today: dt.date | None = None
 ) -> list[ObligationRow]:
-    """Obligations with their derived status: for one document, or owed by a unit's subtree."""
+    """Obligations with their derived status, for one document or a unit's subtree.
+
+    A user sees the obligations of units in their subtree, and those their subtree imposed
+    on others; the implementing document is shown only when the user may read it.
+    """
     today = today or dt.date.today()
     qs = Obligation.objects.select_related("unit", "document", "document__issuing_unit")
     if document is not None:
         qs = qs.filter(document=document)
     if unit is not None:
         qs = qs.filter(unit__path__startswith=unit.path)
+    if user is not None and not user.is_platform_admin:
+        scope = user.scope_unit
+        if scope is None:
+            return []
+        qs = qs.filter(
+            Q(unit__path__startswith=scope.path)
+            | Q(document__issuing_unit__path__startswith=scope.path)
+        )
     obligations = list(qs)
     issued = _issued_documents(obligations)
+    readable = _readable(user, [doc.pk for doc in issued.values()])
     rows = []
     for ob in obligations:
         doc = issued.get((ob.document_id, ob.unit_id))
@@ -182,7 +195,8 @@ def obligation_rows(
         status = obligation_status(
             issued_on=issued_on, due=ob.due, today=today, unit_ended=ob.unit.valid_to
         )
-        rows.append(ObligationRow(ob, status, doc))
+        shown = doc if doc is not None and (readable is None or doc.pk in readable) else None
+        rows.append(ObligationRow(ob, status, shown))
     order = {"overdue": 0, "due": 1, "issued": 2, "dissolved": 3}
     rows.sort(
         key=lambda r: (
@@ -192,6 +206,15 @@ def obligation_rows(
         )
     )
     return rows
+
+
+def _readable(user, ids: list[int]) -> set[int] | None:
+    """Which of ``ids`` the user may read; None means all (no user, or an administrator)."""
+    if user is None or user.is_platform_admin:
+        return None
+    return set(
+        Document.objects.filter(document_visibility(user), pk__in=ids).values_list("pk", flat=True)
+    )
 
 
 def _issued_documents(obligations: list[Obligation]) -> dict[tuple[int, int], Document]:
@@ -220,8 +243,10 @@ def _issued_documents(obligations: list[Obligation]) -> dict[tuple[int, int], Do
         unit = rel.subject.issuing_unit
         if unit is None:
             continue
+        # A committee's department issues on its behalf; a ward's plan is only the ward's.
+        owners = (unit.pk, unit.parent_id) if unit.kind in STAFF_KINDS else (unit.pk,)
         for document_id in answered_by[rel.object_id]:
-            for candidate in (unit.pk, unit.parent_id):
+            for candidate in owners:
                 key = (document_id, candidate)
                 if key in wanted and key not in found and rel.subject_id != document_id:
                     found[key] = rel.subject
@@ -383,3 +408,25 @@ def _result(entry: SearchEntry, query: str, score: float) -> SearchResult:
         url=url,
         date=entry.date,
     )
+
+
+def dashboard_summary(*, user) -> dict:
+    """What a user's dashboard shows: new documents, obligations due and overdue, findings."""
+    scope = user.scope_unit
+    since = dt.date.today() - dt.timedelta(days=365)
+    recent = document_list(user=user).filter(created_at__date__gte=since).order_by("-created_at")
+    owed = obligation_rows(user=user)
+    open_rows = [r for r in owed if r.status in ("due", "overdue")]
+    findings = finding_rows(user=user, unit=None if user.is_platform_admin else scope)
+    if scope is None and not user.is_platform_admin:
+        findings = []
+    return {
+        "scope": scope,
+        "recent": recent[:10],
+        "open_obligations": open_rows[:15],
+        "overdue_count": sum(r.status == "overdue" for r in open_rows),
+        "due_count": sum(r.status == "due" for r in open_rows),
+        "issued_count": sum(r.status == "issued" for r in owed),
+        "findings": findings[:10],
+        "finding_count": len(findings),
+    }

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 
+from tuyengiao.accounts.permissions import can_edit_document
 from tuyengiao.accounts.services import audit_record, audit_snapshot
 from tuyengiao.core.obligations import find_obligations
 from tuyengiao.core.terms import party_term_for_date
@@ -20,6 +23,19 @@ from tuyengiao.documents.models import (
 )
 from tuyengiao.documents.search import entry_write
 from tuyengiao.org.models import LEVEL_ORDER, Kind, Unit
+
+
+class RegistryError(Exception):
+    """A write the registry refuses; ``reason`` is shown to the user."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def is_central(symbol: str) -> bool:
+    """Central Party issuers (TW, BTGDVTW, VPTW …): their documents carry the national term."""
+    return symbol.endswith("TW")
 
 
 @dataclass(slots=True)
@@ -45,7 +61,8 @@ class DocumentInput:
     @classmethod
     def from_citation(cls, citation, *, unit: Unit | None = None) -> DocumentInput:
         term = citation.term
-        if term is None and citation.system == "party" and citation.date:
+        central = is_central(citation.issuer or "")
+        if term is None and citation.system == "party" and citation.date and central:
             term = party_term_for_date(citation.date)
         return cls(
             designation=citation.designation or "",
@@ -66,6 +83,8 @@ class DocumentInput:
 def _era(system: str, designation: str, term: int | None, date: dt.date | None) -> str:
     """What separates documents that share a designation: the Party term, or the State year."""
     if system == "party":
+        # Party numbers restart each term; local terms track the national ones closely.
+        term = term or (party_term_for_date(date) if date else None)
         return str(term) if term else ""
     if designation.count("/") >= 2:  # legal designations carry their year
         return "legal"
@@ -139,16 +158,22 @@ def document_register(
     symbols, the issuing unit. Returns ``(document, created)``.
     """
     with transaction.atomic():
-        candidates = (
-            list(Document.objects.filter(designation=data.designation))
-            if (data.designation)
-            else []
-        )
-        doc = _best_match(candidates, data, reference_date)
+        doc = _best_match(_candidates(data), data, reference_date)
         if doc is None:
             return _document_create(data, origin, owner_unit, actor), True
-        _document_fill(doc, data, origin, owner_unit)
+        _document_fill(doc, data, origin, owner_unit, actor)
         return doc, False
+
+
+def _candidates(data: DocumentInput) -> list[Document]:
+    """Documents with the same designation, "05-CT/TW" and "5-CT/TW" alike."""
+    if not data.designation:
+        return []
+    same = Q(designation=data.designation)
+    symbol = _symbol(data.designation)
+    if data.number is not None and symbol:
+        same |= Q(number=data.number, symbol=symbol)
+    return list(Document.objects.filter(same))
 
 
 def _document_create(data, origin, owner_unit, actor) -> Document:
@@ -161,15 +186,28 @@ def _document_create(data, origin, owner_unit, actor) -> Document:
     doc.symbol = _symbol(data.designation)
     doc.identity_key = _identity_key(doc)
     if Document.objects.filter(identity_key=doc.identity_key).exists():
-        doc.identity_key = f"{doc.identity_key[:80]}|{Document.objects.count() + 1}"
+        doc.identity_key = f"{doc.identity_key[:63]}|{uuid.uuid4().hex}"
     doc.save()
     search_entry_refresh(document=doc, new=True)
-    if origin != Document.Origin.MENTIONED:
-        audit_record(actor=actor, action="document.register", obj=doc, after=audit_snapshot(doc))
+    audit_record(
+        actor=actor,
+        action="document_register",
+        obj=doc,
+        after=audit_snapshot(doc, ["designation", "date", "issuing_unit", "origin"]),
+    )
     return doc
 
 
-def _document_fill(doc: Document, data: DocumentInput, origin: str, owner_unit) -> None:
+def _document_fill(doc: Document, data: DocumentInput, origin: str, owner_unit, actor) -> None:
+    replacing = origin == Document.Origin.OFFICIAL and doc.origin == Document.Origin.OFFICIAL
+    if replacing and actor is not None and not can_edit_document(actor, doc):
+        unit = doc.issuing_unit or doc.owner_unit
+        raise RegistryError(
+            f"{doc.label} đã có văn bản gốc"
+            + (f" của {unit}" if unit else "")
+            + "; không có quyền thay thế"
+        )
+    before = audit_snapshot(doc, ["summary", "title", "date", "issuing_unit"])
     changed = []
     for name in _FILLABLE:
         value = getattr(data, name)
@@ -198,6 +236,14 @@ def _document_fill(doc: Document, data: DocumentInput, origin: str, owner_unit) 
         doc.refresh_from_db()
         return
     search_entry_refresh(document=doc)
+    if origin != Document.Origin.MENTIONED:
+        audit_record(
+            actor=actor,
+            action="document_replace" if replacing else "document_complete",
+            obj=doc,
+            before=before,
+            after=audit_snapshot(doc, ["summary", "title", "date", "issuing_unit"]),
+        )
 
 
 def _symbol(designation: str) -> str:
@@ -220,7 +266,7 @@ def document_update(*, actor, document: Document, **changes) -> Document:
         search_entry_refresh(document=document)
         audit_record(
             actor=actor,
-            action="document.update",
+            action="document_update",
             obj=document,
             before=before,
             after=audit_snapshot(document),
@@ -268,6 +314,13 @@ def relation_record(
         record=record,
         defaults={"evidence": evidence[:2000], "start": start, "end": end},
     )
+    if created and kind != Relation.Kind.IMPLEMENTS:
+        audit_record(
+            actor=None,
+            action="relation_record",
+            obj=subject,
+            after={"kind": kind, "object": object.pk, "record": record.pk if record else None},
+        )
     if created and kind in (Relation.Kind.REPLACES, Relation.Kind.REPEALS):
         status = (
             Document.Status.REPLACED
@@ -305,7 +358,7 @@ def obligations_derive(*, document: Document, actor=None) -> list[Obligation]:
     if created:
         audit_record(
             actor=actor,
-            action="obligation.derive",
+            action="obligation_derive",
             obj=document,
             after={"units": [o.unit_id for o in created]},
         )
@@ -324,28 +377,6 @@ def _addressed_units(committee: Unit, level: str, on: dt.date | None) -> list[Un
         qs = qs.filter(level=level)
     on = on or dt.date.today()
     return [u for u in qs if u.existed_on(on)]
-
-
-def obligation_declare(
-    *, actor, document: Document, units: list[Unit], due: dt.date | None, requirement: str = ""
-) -> list[Obligation]:
-    """Declare by hand that ``units`` owe an implementing document for ``document``."""
-    made = []
-    with transaction.atomic():
-        for unit in units:
-            obligation, created = Obligation.objects.update_or_create(
-                document=document,
-                unit=unit,
-                defaults={"due": due, "requirement": requirement},
-            )
-            made.append(obligation)
-        audit_record(
-            actor=actor,
-            action="obligation.declare",
-            obj=document,
-            after={"units": [u.pk for u in units], "due": str(due) if due else None},
-        )
-    return made
 
 
 def attachment_add(*, document: Document, name: str, data: bytes, digest: str) -> Attachment:

@@ -72,7 +72,7 @@ def document_detail(request, pk: int):
         {
             "document": document,
             "cascade": document_cascade(document, user=request.user),
-            "obligations": obligation_rows(document=document),
+            "obligations": obligation_rows(user=request.user, document=document),
             "findings": finding_rows(user=request.user, document=document),
             "implements": Relation.objects.filter(subject=document).select_related(
                 "object", "record"

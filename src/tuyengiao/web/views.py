@@ -1,13 +1,11 @@
 """The dashboard, sign-in and the search page."""
 
-import datetime as dt
-
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from tuyengiao.documents.selectors import document_list, finding_rows, obligation_rows, search
+from tuyengiao.documents.selectors import dashboard_summary, search
 from tuyengiao.web.demo import DEMO_LOGINS, DEMO_PASSWORD
 
 PAGE_SIZE = 20
@@ -27,27 +25,7 @@ class LoginView(auth_views.LoginView):
 
 @login_required
 def dashboard(request):
-    user = request.user
-    scope = user.scope_unit
-    since = dt.date.today() - dt.timedelta(days=365)
-    recent = document_list(user=user).filter(created_at__date__gte=since).order_by("-created_at")
-    owed = obligation_rows(unit=scope) if scope else obligation_rows()
-    open_rows = [r for r in owed if r.status in ("due", "overdue")]
-    findings = finding_rows(user=user, unit=scope if scope and not user.is_platform_admin else None)
-    return render(
-        request,
-        "web/dashboard.html",
-        {
-            "scope": scope,
-            "recent": recent[:10],
-            "open_obligations": open_rows[:15],
-            "overdue_count": sum(r.status == "overdue" for r in open_rows),
-            "due_count": sum(r.status == "due" for r in open_rows),
-            "issued_count": sum(r.status == "issued" for r in owed),
-            "findings": findings[:10],
-            "finding_count": len(findings),
-        },
-    )
+    return render(request, "web/dashboard.html", dashboard_summary(user=request.user))
 
 
 @login_required
