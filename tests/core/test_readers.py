@@ -3,6 +3,7 @@
 import contextlib
 import datetime
 import io
+import logging
 import random
 import zipfile
 from pathlib import Path
@@ -12,7 +13,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tuyengiao.core.readers import ACCEPTED_EXTENSIONS, ReadError, read_document, visible_date
+from tuyengiao.core.readers import (
+    ACCEPTED_EXTENSIONS,
+    ReadError,
+    format_size,
+    headline,
+    read_document,
+    visible_date,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MB = 1_048_576
@@ -45,9 +53,45 @@ def test_it_rejects_an_empty_file():
     assert reason_for(b"", "ke-hoach.txt") == "tệp rỗng"
 
 
-@pytest.mark.parametrize(("limit", "shown"), [(MB, "1 MB"), (MB * 3 // 2, "1,5 MB")])
-def test_it_rejects_a_file_over_the_limit_naming_the_limit_in_mb(limit, shown):
-    assert reason_for(b"a" * (limit + 1), "a.txt", limit) == f"tệp vượt quá giới hạn {shown}"
+@pytest.mark.parametrize(
+    ("size", "limit", "reason"),
+    [
+        (MB + 1, MB, "tệp 1,1 MB vượt quá giới hạn 1 MB"),
+        (2 * MB, MB * 3 // 2, "tệp 2 MB vượt quá giới hạn 1,5 MB"),
+        (12_900_000, 20 * MB - 1, None),
+        (12_900_000, 100, "tệp 12,4 MB vượt quá giới hạn 100 byte"),
+        (3000, 2048, "tệp 3 KB vượt quá giới hạn 2 KB"),
+        (101, 100, "tệp 101 byte vượt quá giới hạn 100 byte"),
+    ],
+)
+def test_it_rejects_a_file_over_the_limit_naming_both_sizes_in_fitting_units(size, limit, reason):
+    data = b"a" * size
+    if reason is None:
+        assert read(data, "a.txt", limit).text
+    else:
+        assert reason_for(data, "a.txt", limit) == reason
+
+
+@pytest.mark.parametrize(
+    ("n", "shown", "rounded_up"),
+    [
+        (0, "0 byte", "0 byte"),
+        (1023, "1023 byte", "1023 byte"),
+        (1536, "1,5 KB", "1,5 KB"),
+        (12_800, "12,5 KB", "12,5 KB"),
+        (1_048_524, "1.023,9 KB", "1 MB"),
+        (MB + 1, "1 MB", "1,1 MB"),
+        (12_900_000, "12,3 MB", "12,4 MB"),
+        (2000 * MB, "2.000 MB", "2.000 MB"),
+    ],
+)
+def test_it_formats_sizes_with_a_decimal_comma_and_thousands_dots(n, shown, rounded_up):
+    assert format_size(n) == shown
+    assert format_size(n, round_up=True) == rounded_up
+
+
+def test_it_keeps_one_list_of_accepted_extensions():
+    assert ACCEPTED_EXTENSIONS == (".txt", ".html", ".htm", ".docx", ".pdf")
 
 
 @pytest.mark.parametrize("filename", ["bang-tinh.xlsx", "anh.jpg", "khong-duoi", "a.doc.exe"])
@@ -139,6 +183,46 @@ def test_it_rejects_a_text_file_with_only_whitespace():
     assert reason_for(b" \n\t\n", "trong.txt") == "tệp không có nội dung văn bản"
 
 
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (
+            b"\xff\xfe\x00\xd8bad",
+            "tệp đánh dấu mã UTF-16 (BOM) nhưng nội dung không đúng mã UTF-16",
+        ),
+        (
+            b"\xff\xfe" + "Ban Thường vụ Thành ủy".encode(),
+            "tệp đánh dấu mã UTF-16 (BOM) nhưng giải mã ra chữ không phải tiếng Việt",
+        ),
+        (b"\xef\xbb\xbfabc\xff", "tệp đánh dấu mã UTF-8 (BOM) nhưng nội dung không đúng mã UTF-8"),
+    ],
+    ids=["bad surrogate", "utf-8 behind a utf-16 bom", "bad utf-8 behind its bom"],
+)
+def test_it_rejects_text_that_breaks_its_byte_order_mark(data, reason):
+    assert reason_for(data, "a.txt") == reason
+
+
+@pytest.mark.parametrize(
+    ("data", "filename"),
+    [
+        (b"%PDF-1.7\n" + b"x" * 300, "a.pdf"),
+        ("<p>Thông báo</p>".encode(), "a.html"),
+    ],
+    ids=["pypdf: EOF marker not found", "trafilatura: discarding data"],
+)
+def test_it_keeps_library_log_messages_off_the_console(data, filename, caplog):
+    pypdf_logger = logging.getLogger("pypdf")
+    pypdf_logger.setLevel(logging.INFO)
+    try:
+        with caplog.at_level(logging.DEBUG), contextlib.suppress(ReadError):
+            read(data, filename)
+        assert [r for r in caplog.records if not r.name.startswith("tuyengiao")] == []
+        assert pypdf_logger.level == logging.INFO  # restored afterwards
+        assert logging.getLogger("trafilatura").level == logging.NOTSET
+    finally:
+        pypdf_logger.setLevel(logging.NOTSET)
+
+
 READABLE = sorted(
     p.name for p in FIXTURES.iterdir() if p.suffix in (".txt", ".docx", ".pdf", ".html")
 )
@@ -172,9 +256,12 @@ def test_it_raises_only_read_error_on_random_bytes(data, extension):
 # --- plain text ------------------------------------------------------------------------------
 
 
-def test_it_reads_a_text_file_into_stripped_paragraphs():
-    result = read("  Tiêu đề bài viết  \r\n\r\n\xa0Đoạn một.\r\n\r\nĐoạn hai.\n".encode(), "a.txt")
-    assert result.text == "Tiêu đề bài viết\nĐoạn một.\nĐoạn hai."
+def test_it_reads_a_text_file_into_stripped_lines_keeping_paragraph_breaks():
+    data = (
+        "\n  Tiêu đề bài viết  \r\n\r\n\xa0Đoạn một.\r\n \r\n\r\nĐoạn hai.\ndòng hai\n\n".encode()
+    )
+    result = read(data, "a.txt")
+    assert result.text == "Tiêu đề bài viết\n\nĐoạn một.\n\nĐoạn hai.\ndòng hai"
     assert result.title == "Tiêu đề bài viết"
     assert result.format == "txt"
     assert result.html is None
@@ -183,6 +270,90 @@ def test_it_reads_a_text_file_into_stripped_paragraphs():
 def test_it_finds_a_dateline_near_the_top_of_a_text_file():
     data = "Tin tức\nThứ tư, 12/07/2023 - 22:40\nNội dung bài viết.".encode()
     assert read(data, "a.txt").published == datetime.date(2023, 7, 12)
+
+
+@pytest.mark.parametrize(("before", "found"), [(7, True), (8, False)])
+def test_it_looks_for_a_text_files_dateline_in_its_first_eight_lines(before, found):
+    data = ("Dòng\n\n" * before + "Thứ Ba, ngày 22 tháng 9 năm 2020\nNội dung.").encode()
+    assert read(data, "a.txt").published == (datetime.date(2020, 9, 22) if found else None)
+
+
+THANH_TRA_ARTICLE = """\
+Theo dõi Báo Thanh tra trên
+Kim Thành
+Thứ tư, 12/07/2023 - 22:40
+(Thanh tra) - Ngày 12/7, Ban Tuyên giáo Thành ủy Hải Phòng tổ chức hội nghị sơ kết.
+Trưởng Ban Tuyên giáo Thành ủy Đào Khánh Hà phát biểu. Ảnh: Kim Thành
+6 tháng đầu năm, hệ thống tuyên giáo các cấp đã chủ động, nhạy bén, linh hoạt."""
+
+TPHCM_ARTICLE = """\
+Thứ Ba, ngày 22 tháng 9 năm 2020
+
+Phú Nhuận: Nâng cao chất lượng, tuyên truyền đúng hướng, đúng đường lối, chủ trương
+
+(Thanhuytphcm.vn) - Chiều 17/7, Quận ủy quận Phú Nhuận tổ chức Hội nghị giao ban."""
+
+BA_DINH_ARTICLE = """\
+|
+
+Quận Ba Đình: Triển khai thực hiện “Chỉ thị số 30-CT/TW về công tác tuyên truyền miệng”
+
+Chia sẻ
+
+Trong những năm qua, công tác tuyên truyền miệng luôn được tăng cường."""
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "published"),
+    [
+        (THANH_TRA_ARTICLE, None, datetime.date(2023, 7, 12)),
+        (
+            TPHCM_ARTICLE,
+            "Phú Nhuận: Nâng cao chất lượng, tuyên truyền đúng hướng, đúng đường lối, chủ trương",
+            datetime.date(2020, 9, 22),
+        ),
+        (
+            BA_DINH_ARTICLE,
+            "Quận Ba Đình: Triển khai thực hiện “Chỉ thị số 30-CT/TW về công tác tuyên truyền "
+            "miệng”",
+            None,
+        ),
+    ],
+    ids=["boilerplate only", "after a dateline", "after a menu bar"],
+)
+def test_it_takes_the_first_headline_like_line_as_a_text_articles_title(text, title, published):
+    result = read(text.encode(), "a.txt")
+    assert result.title == title
+    assert result.published == published
+
+
+@pytest.mark.parametrize(
+    ("line", "is_headline"),
+    [
+        ("Hải Dương mở lớp bồi dưỡng tuyên truyền viên cơ sở", True),
+        ("Kết quả xổ số điện toán Vietlott ngày 6/2/2017", True),
+        ("Vì sao phải đổi mới công tác tuyên truyền miệng?", True),
+        ("Có gã nghệ sĩ mù như thế…", True),
+        ("Chia sẻ xúc động của người dân với tuyên truyền viên", True),
+        ("Tin tức", False),
+        ("Chia sẻ", False),
+        ("Chia sẻ bài viết này ngay", False),
+        ("Theo dõi Báo Thanh tra trên", False),
+        ("Theo dõi chúng tôi trên Google News", False),
+        ("Trang chủ | Thời sự | Chính trị", False),
+        ("Thời sự » Chính trị » Xây dựng Đảng", False),
+        ("Thứ tư, 12/07/2023 - 22:40", False),
+        ("Thứ Ba, ngày 22 tháng 9 năm 2020", False),
+        ("Cập nhật: 08:15 ngày 03/04/2023", False),
+        ("Đại biểu dự hội nghị phát biểu ý kiến. Ảnh: Kim Thành", False),
+        ("Bản quyền thuộc về Báo Nhân Dân", False),
+        ("Hội nghị diễn ra trong một ngày và có nhiều ý kiến.", False),
+        ("Kính gửi các đồng chí bí thư chi bộ:", False),
+        (" ".join(["từ"] * 41), False),
+    ],
+)
+def test_it_tells_a_headline_from_site_furniture(line, is_headline):
+    assert headline([line]) == (line if is_headline else None)
 
 
 def test_it_reads_a_tcvn3_text_file():
@@ -249,6 +420,24 @@ def test_it_reads_a_nested_table_and_line_breaks():
 
     text = read(_docx(build), "a.docx").text
     assert text == "Ngoài\nTrong 1\nTrong 2\nDòng một\ndòng hai"
+
+
+def test_it_turns_empty_docx_paragraphs_into_one_blank_line_and_drops_empty_cell_paragraphs():
+    def build(document):
+        document.add_paragraph("")
+        table = document.add_table(rows=1, cols=2)
+        table.cell(0, 0).paragraphs[0].text = "THÀNH ỦY"
+        table.cell(0, 0).add_paragraph("")
+        table.cell(0, 0).add_paragraph("Số 12-KH/TU")
+        table.cell(0, 1).paragraphs[0].text = "ĐẢNG CỘNG SẢN VIỆT NAM"
+        for text in ("KẾ HOẠCH", "về một việc", "", "  ", "", "Nội dung.", "Đoạn hai.", ""):
+            document.add_paragraph(text)
+
+    text = read(_docx(build), "a.docx").text
+    assert text == (
+        "THÀNH ỦY\nSố 12-KH/TU\nĐẢNG CỘNG SẢN VIỆT NAM\nKẾ HOẠCH\nvề một việc\n\n"
+        "Nội dung.\nĐoạn hai."
+    )
 
 
 def test_it_converts_a_docx_typed_in_a_tcvn3_font():

@@ -272,6 +272,72 @@ def test_it_rejects_binary_data(data):
     assert isinstance(excinfo.value, ValueError)
 
 
+_UTF16_BROKEN = "tệp đánh dấu mã UTF-16 (BOM) nhưng nội dung không đúng mã UTF-16"
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"\xff\xfe\x00\xd8bad", _UTF16_BROKEN),
+        (codecs.BOM_UTF16_BE + b"\xdc\x00ab", _UTF16_BROKEN),
+        (codecs.BOM_UTF16_LE + b"abc", _UTF16_BROKEN),
+        (
+            codecs.BOM_UTF8 + b"Th\xe0nh \xfay",
+            "tệp đánh dấu mã UTF-8 (BOM) nhưng nội dung không đúng mã UTF-8",
+        ),
+        (
+            codecs.BOM_UTF32_LE + b"\x00\x00\x11\x00",
+            "tệp đánh dấu mã UTF-32 (BOM) nhưng nội dung không đúng mã UTF-32",
+        ),
+    ],
+    ids=["lone surrogate", "lone low surrogate", "odd byte count", "utf-8", "utf-32 out of range"],
+)
+def test_it_rejects_bytes_that_break_the_encoding_their_byte_order_mark_names(data, reason):
+    with pytest.raises(DecodeError) as excinfo:
+        decode_bytes(data)
+    assert excinfo.value.reason == reason
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        codecs.BOM_UTF16_LE + "Ban Thường vụ Thành ủy".encode(),  # an even byte count
+        codecs.BOM_UTF16_BE + b"Plain ASCII text typed after a stray mark.",
+    ],
+    ids=["utf-8 after a utf-16 bom", "ascii after a utf-16 bom"],
+)
+def test_it_rejects_text_a_stray_utf16_byte_order_mark_turns_into_cjk(data):
+    with pytest.raises(DecodeError) as excinfo:
+        decode_bytes(data)
+    assert "không phải tiếng Việt" in excinfo.value.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\ufffd" * 3 + SENTENCE,
+        SENTENCE[:20] + "\ue000\ue001\uf8ff",
+        SENTENCE[:20] + "\u0378\u0379\u0380",
+    ],
+    ids=["replacement characters", "private use", "unassigned"],
+)
+def test_it_rejects_text_with_more_than_one_bad_character_in_fifty(text):
+    with pytest.raises(DecodeError) as excinfo:
+        decode_bytes(text.encode("utf-8"))
+    assert excinfo.value.reason == "văn bản giải mã ra nhiều ký tự lỗi (tệp hỏng hoặc sai bảng mã)"
+
+
+def test_it_allows_a_rare_bad_character_in_long_text():
+    text = (SENTENCE + " ") * 2 + "\uf0b7 " + SENTENCE  # a Symbol-font bullet
+    assert decode_bytes(text.encode("utf-8")) == text
+
+
+@pytest.mark.parametrize("encode", [unicode_to_tcvn3, unicode_to_vni], ids=["tcvn3", "vni"])
+def test_it_still_reads_legacy_encodings_with_their_high_bytes(encode):
+    data = encode(SENTENCE).encode("latin-1")
+    assert decode_bytes(data) == SENTENCE
+
+
 _REAL_TEXT = (
     "và có là mà cá đã về với của các những được trong Thành ủy uỷ hoà hòa hoá quý quả khoẻ "
     "tuyên truyền miệng cơ sở Đảng Nhân dân phường xã Hà Nội Đà Nẵng ngày tháng năm "

@@ -122,3 +122,34 @@ def test_search_json(db, tmp_path):
         hits = json.loads(run("search", query, "--json"))
         assert hits and {"kind", "title", "source", "snippet"} <= set(hits[0])
         assert hits[0]["source"].endswith("a.txt")
+
+
+def test_on_the_command_line_an_error_is_one_vietnamese_line(tmp_path):
+    import os
+    import subprocess
+
+    env = dict(os.environ, DATABASE_URL=f"sqlite:///{tmp_path}/db.sqlite3")
+    result = subprocess.run(
+        [sys.executable, "-m", "tuyengiao.cli", "citations", str(tmp_path / "khong-co.txt")],
+        capture_output=True, text=True, env=env,
+    )
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"{tmp_path / 'khong-co.txt'}: không tìm thấy tệp"
+
+
+def test_citations_reads_docx_files_too():
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "core" / "fixtures" / "city_plan.docx"
+    designations = {c["designation"] for c in json.loads(run("citations", str(path)))}
+    assert {"118-KH/TU", "30-CT/TW"} <= designations
+
+
+def test_citations_jsonl_reports_a_bad_line_and_goes_on(tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_text('{"text": "Kế hoạch số 241-KH/TU"}\nkhông phải JSON\n{"text": "Chỉ thị 30"}\n', encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.raises(CommandError, match="1 dòng"):
+        call_command("citations", "--jsonl", str(path), stdout=out, stderr=err)
+    assert len(out.getvalue().splitlines()) == 2
+    assert "dòng 2: JSON không hợp lệ" in err.getvalue()

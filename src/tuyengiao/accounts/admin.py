@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
 from tuyengiao.accounts.models import ApiToken, AuditEntry, User
+from tuyengiao.accounts.services import audit_record, audit_snapshot
 
 
 @admin.register(User)
@@ -10,6 +11,20 @@ class UserAdmin(BaseUserAdmin):
     list_filter = ("role", "is_active")
     raw_id_fields = ("unit",)
     fieldsets = BaseUserAdmin.fieldsets + (("Đơn vị", {"fields": ("unit", "role", "full_name")}),)
+
+    def save_model(self, request, obj, form, change):
+        before = audit_snapshot(User.objects.get(pk=obj.pk), AUDITED) if change else None
+        super().save_model(request, obj, form, change)
+        audit_record(
+            actor=request.user,
+            action="user_update" if change else "user_create",
+            obj=obj,
+            before=before,
+            after=audit_snapshot(obj, AUDITED),
+        )
+
+
+AUDITED = ["username", "unit", "role", "full_name", "is_active", "is_superuser", "is_staff"]
 
 
 @admin.register(AuditEntry)

@@ -71,6 +71,12 @@ class AuditEntry(models.Model):
     def __str__(self) -> str:
         return f"{self.at:%d/%m/%Y %H:%M} {self.actor_label} {self.action} {self.object_label}"
 
+    @property
+    def action_label(self) -> str:
+        from tuyengiao.accounts.selectors import audit_action_label
+
+        return audit_action_label(self.action)
+
 
 class ApiToken(models.Model):
     """A bearer token for another system. Only the SHA-256 of the key is stored."""

@@ -65,17 +65,38 @@ VAR_DIR = Path(os.environ.get("TUYENGIAO_VAR_DIR") or _default_var_dir())
 DEBUG = env_bool("DEBUG", False)
 DEMO = env_bool("TUYENGIAO_DEMO", False)
 
-SECRET_KEY = env_secret("SECRET_KEY")
-if not SECRET_KEY:
-    if (
-        DEBUG
-        or DEMO
-        or os.environ.get("TUYENGIAO_TESTING")
-        or not env_bool("TUYENGIAO_PRODUCTION", False)
-    ):
-        SECRET_KEY = "insecure-demo-key-set-SECRET_KEY-in-production"
-    else:
+
+def _secret_key() -> str:
+    """SECRET_KEY (or SECRET_KEY_FILE); otherwise one made at first start and kept in VAR_DIR.
+
+    Never a fixed key: a machine that was not given one makes its own, readable by its owner only.
+    """
+    key = env_secret("SECRET_KEY")
+    if key:
+        return key
+    if env_bool("TUYENGIAO_PRODUCTION", False):
         raise ImproperlyConfigured("SECRET_KEY (or SECRET_KEY_FILE) must be set in production")
+    path = VAR_DIR / "secret_key"
+    try:
+        return path.read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        pass
+    import secrets
+
+    key = secrets.token_urlsafe(50)
+    try:
+        VAR_DIR.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(key)
+    except FileExistsError:  # another process made it first
+        return path.read_text(encoding="utf-8").strip()
+    except OSError:
+        pass  # read-only place: a key for this process only
+    return key
+
+
+SECRET_KEY = _secret_key()
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])

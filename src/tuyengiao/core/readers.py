@@ -11,7 +11,6 @@ import contextlib
 import datetime
 import io
 import logging
-import math
 import re
 import threading
 import zipfile
@@ -122,10 +121,13 @@ def format_size(n: int, *, round_up: bool = False) -> str:
     """
     if n < 1024:
         return f"{n} byte"
-    value, unit = (n / 1024, "KB") if n < 1_048_576 else (n / 1_048_576, "MB")
-    value = (math.ceil if round_up else round)(value * 10) / 10
-    text = f"{value:,.1f}".removesuffix(".0")
-    return text.translate(str.maketrans(",.", ".,")) + " " + unit
+
+    def tenths(unit: int) -> int:
+        return -(-n * 10 // unit) if round_up else (n * 20 + unit) // (2 * unit)
+
+    unit, name = (1024, "KB") if tenths(1024) < 10_240 else (1_048_576, "MB")
+    text = f"{tenths(unit) / 10:,.1f}".removesuffix(".0")
+    return text.translate(str.maketrans(",.", ".,")) + " " + name
 
 
 # Libraries that log to stderr about input they recover from ("EOF marker not found",
@@ -227,11 +229,13 @@ _HEADLINE_LINES = 15
 _HEADLINE_WORDS = (4, 40)
 _NAVIGATION = re.compile(r"[|»›]|\s>\s")
 _SOCIAL = re.compile(r"\b(facebook|zalo|google news|twitter|youtube|tiktok|telegram)\b")
+# Site furniture, folded: a short line opening with one of these, or "Theo dõi Báo X trên".
 _BOILERPLATE = re.compile(
-    r"theo doi\b.*\btren$|(chia se|binh luan|trang chu|tin lien quan|doc them|xem them|"
-    r"in bai|luu bai|quay lai|dang nhap|dang ky|tim kiem|ban in|nghe bai|tai ung dung|"
-    r"ban quyen|copyright|©)"
+    r"(theo doi\b.*\btren|(chia se|binh luan|trang chu|tin lien quan|doc them|xem them|in bai|"
+    r"luu bai|quay lai|dang nhap|dang ky|tim kiem|ban in|nghe bai|tai ung dung)(\W+\w+){0,4})"
+    r"\W*$"
 )
+_COPYRIGHT = re.compile(r"\b(ban quyen|copyright)\b|©")
 # A photo credit closing a caption: "... phát biểu. Ảnh: Kim Thành".
 _CAPTION = re.compile(r"\b(ảnh|nguồn|tác giả|phóng viên)\s*:\s*\S+(\s+\S+){0,3}$", re.IGNORECASE)
 _TIME = re.compile(r"\b\d{1,2}[:h]\d{2}\b")
@@ -278,7 +282,9 @@ def headline(lines: list[str]) -> str | None:
         if not _HEADLINE_WORDS[0] <= len(words) <= _HEADLINE_WORDS[1]:
             continue
         folded = fold(line)
-        if _BOILERPLATE.match(folded) or (_SOCIAL.search(folded) and len(words) <= 8):
+        if _BOILERPLATE.match(folded) or _COPYRIGHT.search(folded):
+            continue
+        if _SOCIAL.search(folded) and len(words) <= 8:
             continue
         return line
     return None

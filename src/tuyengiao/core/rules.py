@@ -49,6 +49,21 @@ _LEVEL_NAMES = {
 _TERM_GRACE = datetime.timedelta(days=31)
 
 
+# What each rule checks, in words for the people who read the findings.
+RULE_TITLES: dict[str, str] = {
+    "V01": "Ban hành trước văn bản được triển khai",
+    "V02": "Năm trong số hiệu khác năm ban hành",
+    "V03": "Ngày tháng không có thật",
+    "V04": "Tên loại không khớp ký hiệu",
+    "V05": "Số, ký hiệu viết sai kiểu",
+    "V06": "Ký hiệu cơ quan không còn (chưa) dùng vào ngày đó",
+    "V07": "Khóa không khớp ngày ban hành",
+    "V08": "Số hiệu thiếu thành phần",
+    "issuer_level": "Ký hiệu không đúng cấp của cơ quan ban hành",
+    "unit_existed": "Cơ quan ban hành không hoạt động vào ngày đó",
+}
+
+
 @dataclass(slots=True)
 class DocumentFacts:
     """What is known about one document, from its header, the registry or a citation."""

@@ -253,15 +253,23 @@ class DecodeError(ValueError):
 
 
 _BINARY_REASON = "không giải mã được văn bản (không phải UTF-8, TCVN3 hay VNI)"
+_BOM_REASON = "tệp đánh dấu mã {name} (BOM) nhưng nội dung không đúng mã {name}"
+_FOREIGN_REASON = "tệp đánh dấu mã {name} (BOM) nhưng giải mã ra chữ không phải tiếng Việt"
+_GARBLED_REASON = "văn bản giải mã ra nhiều ký tự lỗi (tệp hỏng hoặc sai bảng mã)"
+# Replacement, private-use, unassigned and surrogate characters allowed per character of text.
+_MAX_BAD_SHARE = 1 / 50
+# Characters outside these blocks may be bad; only they get a category look-up.
+_SUSPECT = re.compile("[^\x00-\u024f\u0300-\u036f\u1e00-\u1eff\u2000-\u206f]")
+_BAD_CATEGORIES = frozenset({"Co", "Cn", "Cs"})
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 _STRAY_TONE = re.compile("[\u0300\u0301\u0303\u0309\u0323]")
 _WESTERN = {"latin-1", "iso8859-1", "cp1252", "ascii"}
 _BOMS = (
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE, whose BOM it starts with
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
+    (codecs.BOM_UTF8, "utf-8", "UTF-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32"),  # before UTF-16 LE, whose BOM it starts with
+    (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16"),
 )
 
 
@@ -279,20 +287,50 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
     Returns:
         NFC text.
 
+    A byte-order mark is trusted strictly: bytes that are not valid in its encoding, or
+    UTF-16/32 that decodes to mostly non-Latin letters (a stray BOM before other text), are
+    an error rather than garbage.
+
     Raises:
-        DecodeError: the bytes are binary data (NUL bytes, many control characters).
+        DecodeError: the bytes are binary data (NUL bytes, many control characters), break
+            the encoding their byte-order mark names, or decode to text with more than one
+            replacement, private-use or unassigned character in 50.
     """
     text = _decode(data, declared)
     sample = text[:65536]
     if "\x00" in sample or len(_CONTROL.findall(sample)) * 100 > len(sample):
         raise DecodeError(_BINARY_REASON)
+    if _bad_characters(sample) > _MAX_BAD_SHARE * len(sample):
+        raise DecodeError(_GARBLED_REASON)
     return nfc(legacy_to_unicode(nfc(text)))
 
 
+def _bad_characters(text: str) -> int:
+    """How many replacement, private-use, unassigned or surrogate characters ``text`` holds."""
+    return sum(
+        1
+        for m in _SUSPECT.finditer(text)
+        if m.group() == "\ufffd" or unicodedata.category(m.group()) in _BAD_CATEGORIES
+    )
+
+
+def _is_mostly_latin(text: str) -> bool:
+    """Whether most letters are Latin (or Greek, Cyrillic): false for UTF-8 read as UTF-16."""
+    letters = [c for c in text if c.isalpha()]
+    latin = sum(1 for c in letters if c < "\u0530" or "\u1e00" <= c <= "\u1eff")
+    return latin * 2 >= len(letters)
+
+
 def _decode(data: bytes, declared: str | None) -> str:
-    for bom, encoding in _BOMS:
+    for bom, encoding, name in _BOMS:
         if data.startswith(bom):
-            return data[len(bom) :].decode(encoding, "replace")
+            try:
+                text = data[len(bom) :].decode(encoding)
+            except UnicodeDecodeError:
+                raise DecodeError(_BOM_REASON.format(name=name)) from None
+            if name != "UTF-8" and not _is_mostly_latin(text[:65536]):
+                raise DecodeError(_FOREIGN_REASON.format(name=name))
+            return text
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

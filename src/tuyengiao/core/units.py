@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from tuyengiao.core.text import fold
+from tuyengiao.core.text import fold, nfc, vietnamese_sort_key
 
 CENTRAL, PROVINCE, DISTRICT, GRASSROOTS = "central", "province", "district", "grassroots"
 COMMITTEE, DEPARTMENT, PARTY_BOARD = "committee", "department", "party_board"
@@ -256,6 +256,20 @@ def department_name(committee: str, symbol: str, *, with_civic_affairs: bool) ->
     return f"Ban Tuyên giáo {committee}", f"BTG{symbol}"
 
 
+def peoples_committee_name(level: str, area_type: str, area_name: str) -> tuple[str, str]:
+    """The name and issuer symbol of the People's Committee of an administrative area.
+
+    ("province", "tỉnh", "Nghệ An") → ("Ủy ban nhân dân tỉnh Nghệ An", "UBND");
+    ("district", "quận", "1") → ("Ủy ban nhân dân Quận 1", "UBND").
+    """
+    area_type = area_type.lower()
+    if level == PROVINCE and name_key(area_name) == "ho chi minh":
+        return "Ủy ban nhân dân Thành phố Hồ Chí Minh", "UBND"
+    if area_name.isdigit():
+        return f"Ủy ban nhân dân {_numbered(area_type, area_name)}", "UBND"
+    return f"Ủy ban nhân dân {area_type} {area_name}", "UBND"
+
+
 def _area_keys(area_name: str) -> list[str]:
     key = name_key(area_name).replace(".", " ")
     key = " ".join(key.split())
@@ -378,3 +392,56 @@ def expected_levels_for_symbol(symbol: str) -> set[str]:
     if upper in ("UBND", "HĐND"):
         return {PROVINCE, DISTRICT, GRASSROOTS}
     return set()
+
+
+# ---------------------------------------------------------------------------------------------
+# Where a unit may sit, and the order units are listed in
+
+LEVEL_RANK = {CENTRAL: 0, PROVINCE: 1, DISTRICT: 2, GRASSROOTS: 3}
+
+
+def fits_under(*, level: str, kind: str, parent_level: str, parent_kind: str) -> bool:
+    """True when a unit of ``level`` and ``kind`` may sit directly under the given parent.
+
+    A unit sits one or more levels below its parent (central → province → district →
+    grassroots); the bodies of a committee (its departments, staff bodies, People's Committee)
+    sit at the committee's own level, as its children.
+    """
+    if LEVEL_RANK[level] > LEVEL_RANK[parent_level]:
+        return True
+    return level == parent_level and parent_kind == COMMITTEE and kind != COMMITTEE
+
+
+#: Sort codes, lowest first: end of the letters, a separator, a number, then the 33 letters.
+_END, _SEPARATOR, _NUMBER = "0", "1", "2"
+_LETTER_CODES = "3456789abcdefghijklmnopqrstuvwxyz"
+_BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz"
+#: ``vietnamese_sort_key`` writes the letter of rank r as U+E000 + r; digits become placeholders
+_SORT_CODES = {0xE000 + rank: code for rank, code in enumerate(_LETTER_CODES)}
+_SORT_CODES |= {ord(str(d)): chr(0xF000 + d) for d in range(10)} | {ord(" "): _SEPARATOR}
+_NOT_A_WORD = re.compile(r"[\W_]+")
+_UNKNOWN = re.compile("[^0-9a-z\uf000-\uf009]")
+_DIGITS = re.compile("[\uf000-\uf009]+")
+_FROM_PLACEHOLDERS = {0xF000 + d: str(d) for d in range(10)}
+SORT_KEY_LENGTH = 640
+
+
+def _number(match: re.Match[str]) -> str:
+    """A run of digits, prefixed with its length so that 2 sorts before 10."""
+    digits = match.group().translate(_FROM_PLACEHOLDERS).lstrip("0") or "0"
+    return _NUMBER + _BASE36[min(len(digits), 35)] + digits
+
+
+def unit_sort_key(name: str) -> str:
+    """A key that sorts names in Vietnamese alphabetical order under plain byte comparison.
+
+    Only ``[0-9a-z]``, so that SQLite and PostgreSQL (collation "C") order it alike: one code per
+    letter (a ă â b c d đ e ê … y), one separator per run of spaces and punctuation, numbers by
+    value ("Phường 2" before "Phường 10"), then ``0`` and the tones (ngang, huyền, hỏi, ngã, sắc,
+    nặng) as the secondary key: "An Lão" < "Ân Thi", "Dương" < "Đống Đa" < "Gia Lâm".
+    """
+    text = " ".join(_NOT_A_WORD.split(nfc(name).lower())).strip()
+    letters, tones, _ = vietnamese_sort_key(text)
+    primary = _UNKNOWN.sub(_SEPARATOR, letters.translate(_SORT_CODES))
+    primary = _DIGITS.sub(_number, primary)
+    return (primary + _END + tones)[:SORT_KEY_LENGTH]

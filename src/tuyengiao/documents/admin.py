@@ -1,10 +1,24 @@
 from django.contrib import admin
 
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """The registry changes only through its services (audited, indexed): admin only shows it."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 from tuyengiao.documents.models import Citation, Document, Obligation, Record, Relation
 
 
 @admin.register(Document)
-class DocumentAdmin(admin.ModelAdmin):
+class DocumentAdmin(ReadOnlyAdmin):
     list_display = ("designation", "doc_type", "issuing_unit", "date", "origin", "status")
     list_filter = ("system", "doc_type", "origin", "status")
     search_fields = ("designation", "summary", "issuer_text")
@@ -13,7 +27,7 @@ class DocumentAdmin(admin.ModelAdmin):
 
 
 @admin.register(Record)
-class RecordAdmin(admin.ModelAdmin):
+class RecordAdmin(ReadOnlyAdmin):
     list_display = ("title", "kind", "location", "published", "ingested_at")
     list_filter = ("kind", "format")
     search_fields = ("title", "location")
@@ -21,20 +35,20 @@ class RecordAdmin(admin.ModelAdmin):
 
 
 @admin.register(Relation)
-class RelationAdmin(admin.ModelAdmin):
+class RelationAdmin(ReadOnlyAdmin):
     list_display = ("subject", "kind", "object", "record")
     list_filter = ("kind",)
     raw_id_fields = ("subject", "object", "record")
 
 
 @admin.register(Obligation)
-class ObligationAdmin(admin.ModelAdmin):
+class ObligationAdmin(ReadOnlyAdmin):
     list_display = ("document", "unit", "due")
     raw_id_fields = ("document", "unit")
 
 
 @admin.register(Citation)
-class CitationAdmin(admin.ModelAdmin):
+class CitationAdmin(ReadOnlyAdmin):
     list_display = ("raw", "designation", "kind", "record")
     search_fields = ("designation", "raw")
     raw_id_fields = ("record", "document")

@@ -10,7 +10,13 @@ from django.db.models import Count, Q, QuerySet
 from tuyengiao.accounts.permissions import STAFF_KINDS, document_visibility, record_visibility
 from tuyengiao.core.cascade import CascadeItem, CascadeNode, build_cascade
 from tuyengiao.core.obligations import obligation_status
-from tuyengiao.core.rules import DocumentFacts, Finding, check_document, check_implementation
+from tuyengiao.core.rules import (
+    RULE_TITLES,
+    DocumentFacts,
+    Finding,
+    check_document,
+    check_implementation,
+)
 from tuyengiao.core.text import canonical_tones, vietnamese_sort_key
 from tuyengiao.documents.models import Document, Obligation, Record, Relation, SearchEntry
 from tuyengiao.documents.search import search_ids, snippet
@@ -280,9 +286,14 @@ class FindingRow:
     related: Document | None
     evidence: Relation | None
 
+    @property
+    def title(self) -> str:
+        return RULE_TITLES.get(self.finding.rule, self.finding.rule)
+
     def to_dict(self) -> dict:
         return {
             "rule": self.finding.rule,
+            "title": self.title,
             "designation": self.finding.designation,
             "related": self.finding.related,
             "message": self.finding.message,
@@ -306,7 +317,11 @@ def finding_rows(*, user=None, document: Document | None = None, unit=None) -> l
     seen: set[tuple] = set()
     doc_list = list(docs)
     for doc in doc_list:
-        for finding in check_document(_facts(doc)):
+        findings = check_document(_facts(doc))
+        rules = {f.rule for f in findings}
+        for finding in findings:
+            if finding.rule == "unit_existed" and "V06" in rules:
+                continue  # the same fact, said once
             _add(rows, seen, FindingRow(finding, doc, None, None))
     relations = Relation.objects.filter(
         kind=Relation.Kind.IMPLEMENTS, subject__in=[d.pk for d in doc_list]

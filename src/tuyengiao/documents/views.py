@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from tuyengiao.accounts.permissions import can_view_document, can_view_record, can_write
 from tuyengiao.core.doctypes import TYPE_NAMES
+from tuyengiao.core.text import vietnamese_sort_key
 from tuyengiao.documents.ingest import ACCEPTED_SUFFIXES, ingest_bytes
 from tuyengiao.documents.models import Attachment, Citation, Document, Record, Relation
 from tuyengiao.documents.selectors import (
@@ -40,7 +41,7 @@ def document_list_view(request):
     context = {
         "page": page,
         "params": params,
-        "types": sorted(TYPE_NAMES.items(), key=lambda t: t[1]),
+        "types": _type_choices(),
         "query_string": query_string.urlencode(),
         "origins": Document.Origin.choices,
     }
@@ -50,6 +51,14 @@ def document_list_view(request):
         else ("documents/document_list.html")
     )
     return render(request, template, context)
+
+
+def _type_choices() -> list[tuple[str, str]]:
+    """Type filter options: one per name, in Vietnamese alphabetical order."""
+    seen: dict[str, str] = {}
+    for abbrev, name in TYPE_NAMES.items():
+        seen.setdefault(name, abbrev)
+    return sorted(((a, n) for n, a in seen.items()), key=lambda t: vietnamese_sort_key(t[1]))
 
 
 @login_required

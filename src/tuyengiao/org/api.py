@@ -3,10 +3,12 @@
 import datetime as dt
 
 from django.shortcuts import get_object_or_404
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from tuyengiao.org.models import Unit
-from tuyengiao.org.selectors import unit_list
+from tuyengiao.org.selectors import unit_children, unit_list, unit_predecessors, unit_successors
+
+MAX_PAGE = 1000
 
 router = Router(tags=["Đơn vị"])
 
@@ -44,17 +46,18 @@ class UnitFilter(Schema):
     kind: str | None = None
     parent: int | None = None
     on: dt.date | None = None
-    limit: int = 100
-    offset: int = 0
+    limit: int = Field(100, ge=1, description=f"at most {MAX_PAGE}")
+    offset: int = Field(0, ge=0)
 
 
 @router.get("", response=list[UnitOut], summary="Danh sách đơn vị")
 def units(request, filters: Query[UnitFilter]):
+    """Units in Vietnamese alphabetical order, a page at a time (``limit``, ``offset``)."""
     parent = get_object_or_404(Unit, pk=filters.parent) if filters.parent else None
     found = unit_list(
         query=filters.q, level=filters.level, kind=filters.kind, parent=parent, on=filters.on
     )
-    return list(found)[filters.offset : filters.offset + min(filters.limit, 1000)]
+    return found[filters.offset : filters.offset + min(filters.limit, MAX_PAGE)]
 
 
 def _ref(unit: Unit) -> UnitRef:
@@ -68,7 +71,7 @@ def unit_detail(request, unit_id: int):
     return UnitDetailOut(
         **data,
         parent=_ref(unit.parent) if unit.parent else None,
-        children=[_ref(u) for u in unit.children.order_by("name")[:500]],
-        successors=[_ref(u) for u in unit.successors.all()],
-        predecessors=[_ref(u) for u in unit.predecessors.all()],
+        children=[_ref(u) for u in unit_children(unit)[:500]],
+        successors=[_ref(u) for u in unit_successors(unit)],
+        predecessors=[_ref(u) for u in unit_predecessors(unit)],
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -12,14 +12,17 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
 from openpyxl import Workbook, load_workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils.exceptions import InvalidFileException
 
 from tuyengiao.accounts.models import User
+from tuyengiao.accounts.permissions import can_edit_unit
 from tuyengiao.accounts.services import audit_record
 from tuyengiao.core.units import name_key
-from tuyengiao.org.models import LEVEL_ORDER, Kind, Level, Unit
-from tuyengiao.org.services import unit_create, unit_update
+from tuyengiao.org.models import Kind, Level, Unit
+from tuyengiao.org.selectors import unit_order
+from tuyengiao.org.services import placement_problem, unit_create, unit_update
 
 HEADERS = [
     "Mã",
@@ -62,43 +65,55 @@ class ImportResult:
 
 
 def units_export(units: Iterable[Unit]) -> bytes:
-    """An .xlsx with one unit per row, parents before children, Vietnamese headers."""
-    if isinstance(units, QuerySet):
-        units = units.select_related("parent")
-    units = list(units)
-    parent_codes = _parent_codes(units)
-    units.sort(key=lambda u: (u.depth, u.path))
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Đơn vị"
-    sheet.append(HEADERS)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for unit in units:
+    """An .xlsx with one unit per row, parents before children (each level in Vietnamese
+    alphabetical order), Vietnamese headers. A queryset is read in chunks and the sheet
+    written as it goes, so that the whole national list exports in constant memory."""
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Đơn vị")
+    for column, width in zip("ABCDEFGHIJ", (14, 48, 22, 14, 18, 12, 24, 10, 14, 14), strict=True):
+        sheet.column_dimensions[column].width = width
+    sheet.freeze_panes = "A2"
+    sheet.append([_cell(sheet, title, bold=True) for title in HEADERS])
+    for unit, parent_code in _export_rows(units):
         sheet.append(
             [
                 unit.code,
                 unit.name,
                 unit.get_kind_display(),
                 unit.get_level_display(),
-                parent_codes.get(unit.parent_id, ""),
+                parent_code,
                 unit.symbol,
                 unit.area_name,
-                unit.area_code,
-                unit.valid_from,
-                unit.valid_to,
+                _cell(sheet, unit.area_code, number_format="@"),
+                _cell(sheet, unit.valid_from, number_format="DD/MM/YYYY"),
+                _cell(sheet, unit.valid_to, number_format="DD/MM/YYYY"),
             ]
         )
-    for row in sheet.iter_rows(min_row=2):
-        row[7].number_format = "@"
-        for cell in row[8:10]:
-            cell.number_format = "DD/MM/YYYY"
-    for column, width in zip("ABCDEFGHIJ", (14, 48, 22, 14, 18, 12, 24, 10, 14, 14), strict=True):
-        sheet.column_dimensions[column].width = width
-    sheet.freeze_panes = "A2"
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def _cell(sheet, value, *, bold: bool = False, number_format: str = "") -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value=value)
+    if bold:
+        cell.font = Font(bold=True)
+    if number_format:
+        cell.number_format = number_format
+    return cell
+
+
+def _export_rows(units: Iterable[Unit]) -> Iterator[tuple[Unit, str]]:
+    """The units, parents first, each with its parent's code."""
+    if isinstance(units, QuerySet):
+        ordered = unit_order(units.select_related("parent"), "depth")
+        for unit in ordered.iterator(chunk_size=2000):
+            yield unit, unit.parent.code if unit.parent_id else ""
+        return
+    units = sorted(units, key=lambda u: (u.depth, u.sort_key, u.pk or 0))
+    parent_codes = _parent_codes(units)
+    for unit in units:
+        yield unit, parent_codes.get(unit.parent_id, "")
 
 
 def _parent_codes(units: list[Unit]) -> dict[int, str]:
@@ -216,7 +231,8 @@ def _row_clean(number: int, record: dict, errors: list[str]) -> dict | None:
     return row
 
 
-def _rows_validate(rows: list[tuple[int, dict]]) -> tuple[list[tuple[int, dict]], list[str]]:
+def _rows_clean(rows: list[tuple[int, dict]]) -> tuple[list[tuple[int, dict]], list[str]]:
+    """Each row's values checked and converted; a code repeated in the file is an error."""
     errors: list[str] = []
     cleaned: list[tuple[int, dict]] = []
     first_line: dict[str, int] = {}
@@ -231,14 +247,20 @@ def _rows_validate(rows: list[tuple[int, dict]]) -> tuple[list[tuple[int, dict]]
             continue
         first_line[row["code"]] = number
         cleaned.append((number, row))
+    return cleaned, errors
+
+
+def _stored(cleaned: list[tuple[int, dict]]) -> dict[str, Unit]:
+    """The stored units the file names, as rows or as parents, by code."""
+    codes = {row["code"] for _, row in cleaned} | {row["parent"] for _, row in cleaned}
+    codes.discard("")
+    return {u.code: u for u in Unit.objects.filter(code__in=codes).select_related("parent")}
+
+
+def _tree_problems(cleaned: list[tuple[int, dict]], stored: dict[str, Unit]) -> list[str]:
+    """Parents that do not exist, units that may not sit under their parent, and cycles."""
+    errors = []
     in_file = {row["code"]: row for _, row in cleaned}
-    codes = set(in_file) | {r["parent"] for r in in_file.values() if r["parent"]}
-    stored = {
-        u.code: u
-        for u in Unit.objects.filter(code__in=codes).only(
-            "pk", "code", "level", "parent_id", "path"
-        )
-    }
     for number, row in cleaned:
         parent = row["parent"]
         if not parent:
@@ -246,16 +268,24 @@ def _rows_validate(rows: list[tuple[int, dict]]) -> tuple[list[tuple[int, dict]]
         if parent not in in_file and parent not in stored:
             errors.append(f"Dòng {number}: mã đơn vị cấp trên '{parent}' không tồn tại.")
             continue
-        parent_level = in_file[parent]["level"] if parent in in_file else stored[parent].level
-        if LEVEL_ORDER[row["level"]] < LEVEL_ORDER[parent_level]:
-            errors.append(
-                f"Dòng {number}: cấp của đơn vị cao hơn cấp của đơn vị cấp trên '{parent}'."
-            )
+        if parent in in_file:
+            level, kind = in_file[parent]["level"], in_file[parent]["kind"]
+        else:
+            level, kind = stored[parent].level, stored[parent].kind
+        problem = placement_problem(
+            level=row["level"],
+            kind=row["kind"],
+            parent_level=level,
+            parent_kind=kind,
+            parent_label=f"'{parent}'",
+        )
+        if problem:
+            errors.append(f"Dòng {number}: {problem}.")
         elif _makes_cycle(row["code"], in_file, stored):
             errors.append(
                 f"Dòng {number}: đơn vị '{row['code']}' nằm trong chính các đơn vị cấp dưới của nó."
             )
-    return cleaned, errors
+    return errors
 
 
 def _makes_cycle(code: str, in_file: dict[str, dict], stored: dict[str, Unit]) -> bool:
@@ -279,25 +309,74 @@ def _makes_cycle(code: str, in_file: dict[str, dict], stored: dict[str, Unit]) -
     return False
 
 
+def _permission_problems(
+    actor: User | None, cleaned: list[tuple[int, dict]], stored: dict[str, Unit]
+) -> list[str]:
+    """Rows that create, change or move a unit outside what ``actor`` may change.
+
+    Changing a unit needs ``can_edit_unit`` on it; creating one, or moving one, needs it on the
+    new parent (a parent the file creates is checked on its own row). Rows that change nothing
+    need nothing, so a whole exported list can come back with one unit edited.
+    """
+    if actor is None or actor.is_platform_admin:
+        return []
+    errors = []
+    for number, row in cleaned:
+        unit = stored.get(row["code"])
+        changes = _changes(row, unit) if unit is not None else {"parent": row["parent"]}
+        if not changes:
+            continue
+        if unit is not None and not can_edit_unit(actor, unit):
+            errors.append(f"Dòng {number}: không có quyền sửa đơn vị «{unit.name}».")
+        elif "parent" in changes and (refused := _parent_refused(actor, row["parent"], stored)):
+            errors.append(f"Dòng {number}: {refused}.")
+    return errors
+
+
+def _parent_refused(actor: User, parent_code: str, stored: dict[str, Unit]) -> str | None:
+    """Why ``actor`` may not put a unit under ``parent_code``, or None when they may."""
+    if not parent_code:
+        return "chỉ quản trị hệ thống mới đặt được đơn vị không có đơn vị cấp trên"
+    parent = stored.get(parent_code)  # None: created by the file, checked on its own row
+    if parent is not None and not can_edit_unit(actor, parent):
+        return f"không có quyền thêm đơn vị trực thuộc «{parent.name}»"
+    return None
+
+
+def _changes(row: dict, unit: Unit) -> dict:
+    """The fields of ``unit`` the row changes; ``parent`` by code."""
+    changes = {
+        name: value
+        for name, value in row.items()
+        if name != "parent" and getattr(unit, name) != value
+    }
+    parent_code = unit.parent.code if unit.parent_id else ""
+    if row["parent"] != parent_code:
+        changes["parent"] = row["parent"]
+    return changes
+
+
 def units_import(*, actor: User | None, data: bytes) -> ImportResult:
     """Create or update units (by code) from an .xlsx; all rows or nothing.
 
-    Every row is checked first; any error rejects the whole file and nothing is stored.
+    Every row is checked first, for its values, its place in the tree and whether ``actor`` may
+    make the change (``actor=None`` is the system itself, which may); any error rejects the
+    whole file and nothing is stored.
     """
     rows, errors = _read_rows(data)
     if errors:
         return ImportResult(errors=errors)
-    cleaned, errors = _rows_validate(rows)
-    if errors:
-        return ImportResult(errors=errors)
+    cleaned, errors = _rows_clean(rows)
     result = ImportResult()
     try:
         with transaction.atomic():
-            codes = {row["code"] for _, row in cleaned}
-            codes |= {row["parent"] for _, row in cleaned if row["parent"]}
-            by_code = {u.code: u for u in Unit.objects.filter(code__in=codes)}
+            stored = _stored(cleaned)
+            errors += _tree_problems(cleaned, stored)
+            errors += _permission_problems(actor, cleaned, stored)
+            if errors:
+                return ImportResult(errors=errors)
             for number, row in _parents_first(cleaned):
-                _row_store(number, row, actor, by_code, result)
+                _row_store(number, row, actor, stored, result)
             audit_record(
                 actor=actor,
                 action="units_import",
@@ -336,28 +415,19 @@ def _parents_first(cleaned: list[tuple[int, dict]]) -> list[tuple[int, dict]]:
 def _row_store(
     number: int, row: dict, actor: User | None, by_code: dict[str, Unit], result: ImportResult
 ) -> None:
-    values = dict(row)
-    parent_code = values.pop("parent")
-    parent = None
-    if parent_code:
-        parent = by_code[parent_code]
-    values["parent"] = parent
-    unit = by_code.get(values["code"])
+    """Create or update the row's unit; ``by_code`` learns the units created."""
+    unit = by_code.get(row["code"])
+    values = dict(row, parent=by_code[row["parent"]] if row["parent"] else None)
     try:
         if unit is None:
-            by_code[values["code"]] = unit_create(actor=actor, **values)
+            by_code[row["code"]] = unit_create(actor=actor, **values)
             result.created += 1
             return
-        changes = {
-            name: value
-            for name, value in values.items()
-            if (value.pk if name == "parent" and value else value)
-            != (unit.parent_id if name == "parent" else getattr(unit, name))
-        }
+        changes = {name: values[name] for name in _changes(row, unit)}
         if not changes:
             result.unchanged += 1
             return
-        by_code[values["code"]] = unit_update(actor=actor, unit=unit, **changes)
+        by_code[row["code"]] = unit_update(actor=actor, unit=unit, **changes)
         result.updated += 1
     except ValidationError as exc:
         raise _RowRejected(f"Dòng {number}: {'; '.join(exc.messages)}") from exc

@@ -2,6 +2,8 @@
 
 from django.db import models
 
+from tuyengiao.core.units import LEVEL_RANK
+
 
 class Level(models.TextChoices):
     CENTRAL = "central", "Trung ương"
@@ -10,7 +12,7 @@ class Level(models.TextChoices):
     GRASSROOTS = "grassroots", "Cấp cơ sở"
 
 
-LEVEL_ORDER = {Level.CENTRAL: 0, Level.PROVINCE: 1, Level.DISTRICT: 2, Level.GRASSROOTS: 3}
+LEVEL_ORDER = {Level(level): rank for level, rank in LEVEL_RANK.items()}
 
 
 class Kind(models.TextChoices):
@@ -33,6 +35,9 @@ class Unit(models.Model):
     code = models.CharField("mã", max_length=64, unique=True)
     name = models.CharField("tên", max_length=255)
     name_folded = models.CharField(max_length=255, db_index=True, editable=False)
+    # Vietnamese alphabetical order as plain ASCII (core.units.unit_sort_key): lists are
+    # sorted and paginated in the database
+    sort_key = models.CharField(max_length=640, db_index=True, editable=False, default="")
     kind = models.CharField("loại", max_length=32, choices=Kind.choices)
     level = models.CharField("cấp", max_length=16, choices=Level.choices)
     parent = models.ForeignKey(

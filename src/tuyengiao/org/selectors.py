@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db.models import Q, QuerySet
+from django.db import connection
+from django.db.models import F, Q, QuerySet
+from django.db.models.functions import Collate
 
-from tuyengiao.core.text import vietnamese_sort_key
 from tuyengiao.core.units import (
     COMMITTEE,
+    PEOPLES_COMMITTEE,
+    PEOPLES_COUNCIL,
     name_key,
     normalize_symbol,
     parse_unit_name,
     unit_name_keys,
 )
-from tuyengiao.org.models import Unit
+from tuyengiao.org.models import Succession, Unit
 
 _RESOLVE_CANDIDATES = 50
 
@@ -30,8 +33,31 @@ def unit_ancestors(unit: Unit) -> QuerySet[Unit]:
     return Unit.objects.filter(pk__in=unit.ancestor_ids).order_by("depth")
 
 
+def unit_order(units: QuerySet[Unit], *first: str) -> QuerySet[Unit]:
+    """``units`` in Vietnamese alphabetical order, the older of two same-named units first;
+    ``first`` names fields to order by before the name (``"depth"``: parents first).
+
+    ``sort_key`` holds only ``[0-9a-z]``; on PostgreSQL it is compared in the "C" collation (an
+    index in that collation serves it), so that both databases order it byte by byte.
+    """
+    key = F("sort_key")
+    if connection.vendor == "postgresql":
+        key = Collate(key, "C")
+    return units.order_by(*first, key.asc(), F("valid_from").asc(nulls_first=True), "pk")
+
+
 def unit_children(unit: Unit) -> QuerySet[Unit]:
-    return unit.children.order_by("name_folded", "pk")
+    return unit_order(unit.children.all())
+
+
+def unit_successors(unit: Unit) -> QuerySet[Unit]:
+    """The units that directly replaced ``unit``, in Vietnamese alphabetical order."""
+    return unit_order(unit.successors.all())
+
+
+def unit_predecessors(unit: Unit) -> QuerySet[Unit]:
+    """The units ``unit`` directly replaced, in Vietnamese alphabetical order."""
+    return unit_order(unit.predecessors.all())
 
 
 def valid_on(day: date) -> Q:
@@ -55,10 +81,13 @@ def unit_resolve(
     symbol = normalize_symbol(symbol) if symbol else ""
     parsed = parse_unit_name(name) if name else None
     if name:
-        exact = name_key(name)
-        keys = [exact, *(unit_name_keys(parsed) if parsed else [])]
+        parsed_keys = unit_name_keys(parsed) if parsed else []
+        keys = [name_key(name), *parsed_keys]
         candidates = list(Unit.objects.filter(name_folded__in=keys)[:_RESOLVE_CANDIDATES])
         if candidates:
+            exact = {keys[0]}
+            if parsed and parsed.kind in (PEOPLES_COMMITTEE, PEOPLES_COUNCIL) and parsed_keys:
+                exact.add(parsed_keys[0])  # "UBND tỉnh X", spelled out, is "Ủy ban nhân dân tỉnh X"
             return _best(
                 candidates,
                 exact=exact,
@@ -78,11 +107,11 @@ def unit_resolve(
 
 
 def _best(
-    candidates: list[Unit], *, exact: str, symbol: str, on: date | None, kind: str
+    candidates: list[Unit], *, exact: set[str], symbol: str, on: date | None, kind: str
 ) -> Unit | None:
     def rank(unit: Unit) -> tuple:
         symbol_fits = bool(symbol) and unit.symbol == symbol
-        same_name = unit.name_folded == exact
+        same_name = unit.name_folded in exact
         if on is not None:
             return (
                 unit.existed_on(on),
@@ -107,15 +136,14 @@ def _best(
 
 
 def unit_successors_chain(unit: Unit) -> list[Unit]:
-    """Every unit that replaced ``unit``, directly or later on, nearest first."""
+    """Every unit that replaced ``unit``, directly or later on, nearest first; each generation
+    in Vietnamese alphabetical order."""
     seen = {unit.pk}
     chain: list[Unit] = []
     frontier = [unit.pk]
     while frontier:
-        found = [
-            u for u in Unit.objects.filter(predecessors__in=frontier).distinct() if u.pk not in seen
-        ]
-        found.sort(key=lambda u: vietnamese_sort_key(u.name))
+        successors = Succession.objects.filter(predecessor_id__in=frontier).values("successor_id")
+        found = [u for u in unit_order(Unit.objects.filter(pk__in=successors)) if u.pk not in seen]
         seen.update(u.pk for u in found)
         chain += found
         frontier = [u.pk for u in found]
@@ -130,9 +158,8 @@ def unit_list(
     parent: Unit | None = None,
     within: Unit | None = None,
     on: date | None = None,
-    limit: int = 2000,
-) -> list[Unit]:
-    """Units matching the filters, in Vietnamese alphabetical order (at most ``limit``).
+) -> QuerySet[Unit]:
+    """Units matching the filters, in Vietnamese alphabetical order; callers paginate.
 
     ``query`` matches any part of the name or the code, whatever the diacritics; ``parent``
     keeps its direct children, ``within`` its whole subtree; ``on`` the units in operation
@@ -152,6 +179,4 @@ def unit_list(
         units = units.filter(path__startswith=within.path)
     if on is not None:
         units = units.filter(valid_on(on))
-    found = list(units.order_by("name_folded", "pk")[:limit])
-    found.sort(key=lambda u: (vietnamese_sort_key(u.name), u.valid_from or date.min, u.pk))
-    return found
+    return unit_order(units)

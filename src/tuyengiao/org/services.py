@@ -7,18 +7,17 @@ from datetime import date
 from typing import Any, TextIO
 
 from django.core.exceptions import ValidationError
-from django.core.management.color import no_style
-from django.db import connection, transaction
-from django.db.models import F, Max, Value
+from django.db import transaction
+from django.db.models import F, Value
 from django.db.models.functions import Concat, Length, Substr
-from django.utils import timezone
 
 from tuyengiao.accounts.models import User
 from tuyengiao.accounts.services import audit_record, audit_snapshot
-from tuyengiao.core.units import name_key
-from tuyengiao.org.models import LEVEL_ORDER, Succession, Unit
+from tuyengiao.core.units import fits_under, name_key, unit_sort_key
+from tuyengiao.org.models import LEVEL_ORDER, Level, Succession, Unit
 from tuyengiao.org.reference.data import snapshot_read
 from tuyengiao.org.reference.hierarchy import national_hierarchy
+from tuyengiao.org.reference.store import successions_write, units_plan, units_write
 
 UPDATABLE_FIELDS = (
     "code",
@@ -36,18 +35,41 @@ UPDATABLE_FIELDS = (
 
 def unit_validate(unit: Unit) -> None:
     """Raise ValidationError (in Vietnamese) when ``unit`` may not be stored as it is."""
-    unit.full_clean(exclude=["path", "depth", "name_folded"])
+    unit.full_clean(exclude=["path", "depth", "name_folded", "sort_key"])
     errors: dict[str, str] = {}
     if unit.valid_from and unit.valid_to and unit.valid_to < unit.valid_from:
         errors["valid_to"] = "Ngày kết thúc hoạt động phải sau ngày bắt đầu hoạt động."
     parent = unit.parent
-    if parent is not None and LEVEL_ORDER[unit.level] < LEVEL_ORDER[parent.level]:
-        errors["level"] = (
-            f"Cấp của đơn vị ({unit.get_level_display()}) cao hơn cấp của đơn vị cấp trên "
-            f"({parent.get_level_display()})."
+    if parent is not None:
+        problem = placement_problem(
+            level=unit.level,
+            kind=unit.kind,
+            parent_level=parent.level,
+            parent_kind=parent.kind,
+            parent_label=f"«{parent.name}»",
         )
+        if problem:
+            errors["level"] = problem[0].upper() + problem[1:] + "."
     if errors:
         raise ValidationError(errors)
+
+
+def placement_problem(
+    *, level: str, kind: str, parent_level: str, parent_kind: str, parent_label: str
+) -> str | None:
+    """Why a unit of ``level`` and ``kind`` may not sit directly under its parent (a sentence
+    fragment in Vietnamese), or None when it may. See ``core.units.fits_under``."""
+    if fits_under(level=level, kind=kind, parent_level=parent_level, parent_kind=parent_kind):
+        return None
+    if LEVEL_ORDER[level] < LEVEL_ORDER[parent_level]:
+        return (
+            f"cấp của đơn vị ({Level(level).label}) cao hơn cấp của đơn vị cấp trên "
+            f"{parent_label} ({Level(parent_level).label})"
+        )
+    return (
+        f"đơn vị cùng cấp với đơn vị cấp trên {parent_label} ({Level(level).label}): chỉ các ban, "
+        "cơ quan của một cấp ủy mới trực thuộc cấp ủy đó ở cùng cấp"
+    )
 
 
 def unit_create(
@@ -68,6 +90,7 @@ def unit_create(
         code=code.strip(),
         name=" ".join(name.split()),
         name_folded=name_key(name),
+        sort_key=unit_sort_key(name),
         kind=kind,
         level=level,
         parent=parent,
@@ -108,11 +131,12 @@ def unit_update(*, actor: User | None, unit: Unit, **fields: Any) -> Unit:
             setattr(unit, name, fields[name])
         if "name" in changed:
             unit.name_folded = name_key(unit.name)
+            unit.sort_key = unit_sort_key(unit.name)
         if "parent" in changed:
             unit.path = f"{_new_parent_path(unit, unit.parent)}{unit.pk}/"
             unit.depth = unit.path.count("/") - 2
         unit_validate(unit)
-        if "level" in changed:
+        if "level" in changed or "kind" in changed:
             _check_children_levels(unit)
         unit.save()
         if unit.path != old_path:
@@ -143,9 +167,14 @@ def _new_parent_path(unit: Unit, parent: Unit | None) -> str:
 
 
 def _check_children_levels(unit: Unit) -> None:
-    higher = [level for level, order in LEVEL_ORDER.items() if order < LEVEL_ORDER[unit.level]]
-    if unit.children.filter(level__in=higher).exists():
-        raise ValidationError({"level": "Đơn vị có đơn vị cấp dưới ở cấp cao hơn cấp mới của nó."})
+    """Refuse a new level or kind under which the unit's children no longer fit."""
+    for child in unit.children.only("level", "kind"):
+        if not fits_under(
+            level=child.level, kind=child.kind, parent_level=unit.level, parent_kind=unit.kind
+        ):
+            raise ValidationError(
+                {"level": "Đơn vị có đơn vị trực thuộc ở cấp cao hơn hoặc ngang cấp mới của nó."}
+            )
 
 
 def _subtree_move(old_prefix: str, new_prefix: str) -> None:
@@ -192,20 +221,9 @@ def unit_add_successor(
 # ---------------------------------------------------------------------------------------------
 # The national reference hierarchy
 
-_REFERENCE_FIELDS = (
-    "name",
-    "kind",
-    "level",
-    "symbol",
-    "area_name",
-    "area_code",
-    "valid_from",
-    "valid_to",
-)
-
 
 def reference_load(*, stdout: TextIO | None = None, provinces: list[str] | None = None) -> dict:
-    """Load the national hierarchy of Party units (before and after 1/7/2025); idempotent.
+    """Load the national hierarchy of units (before and after 1/7/2025); idempotent.
 
     Units are matched by code: missing ones are created, changed reference units updated,
     units an administrator created under the same code left alone. ``provinces`` (old or new
@@ -214,56 +232,18 @@ def reference_load(*, stdout: TextIO | None = None, provinces: list[str] | None 
     started = time.perf_counter()
     refs, ref_successions = national_hierarchy(snapshot_read(), provinces)
     with transaction.atomic():
-        existing = {
-            row[1]: row
-            for row in Unit.objects.values_list(
-                "pk", "code", "parent_id", "path", "depth", "is_reference", *_REFERENCE_FIELDS
-            )
-        }
-        next_pk = (Unit.objects.aggregate(top=Max("pk"))["top"] or 0) + 1
-        pk_of: dict[str, int] = {}
-        path_of: dict[str, str] = {}
-        new_units, changed_units = [], []
-        for ref in refs:
-            parent_pk = pk_of.get(ref.parent_code) if ref.parent_code else None
-            parent_path = path_of[ref.parent_code] if ref.parent_code else "/"
-            row = existing.get(ref.code)
-            if row is None:
-                pk, next_pk = next_pk, next_pk + 1
-                unit = _reference_unit(ref, pk, parent_pk, f"{parent_path}{pk}/")
-                new_units.append(unit)
-            else:
-                pk = row[0]
-                unit = _reference_unit(ref, pk, parent_pk, f"{parent_path}{pk}/")
-                current = (row[2], row[3], *row[6:])
-                wanted = (parent_pk, unit.path, *(getattr(unit, f) for f in _REFERENCE_FIELDS))
-                if row[5] and current != wanted:
-                    changed_units.append(unit)
-                elif not row[5]:
-                    unit.path = row[3]  # an administrator's unit: keep it as it is
-            pk_of[ref.code], path_of[ref.code] = pk, unit.path
-        Unit.objects.bulk_create(new_units, batch_size=2000)
-        if new_units:
-            _sequence_reset()
-        if changed_units:
-            now = timezone.now()
-            for unit in changed_units:
-                unit.updated_at = now
-            Unit.objects.bulk_update(
-                changed_units,
-                ["parent", "path", "depth", "name_folded", "updated_at", *_REFERENCE_FIELDS],
-                batch_size=500,
-            )
-            paths_rebuild()
-        successions_created = _reference_successions(ref_successions, pk_of)
+        plan = units_plan(refs)
+        units_write(plan)
+        if plan.changed:
+            paths_rebuild()  # a moved reference unit takes its subtree along
         counts = {
             "units": len(refs),
-            "units_created": len(new_units),
-            "units_updated": len(changed_units),
+            "units_created": len(plan.new),
+            "units_updated": len(plan.changed),
             "successions": len(ref_successions),
-            "successions_created": successions_created,
+            "successions_created": successions_write(ref_successions, plan.pk_of),
         }
-        if new_units or changed_units or successions_created:
+        if counts["units_created"] or counts["units_updated"] or counts["successions_created"]:
             audit_record(
                 actor=None,
                 action="reference_load",
@@ -278,57 +258,6 @@ def reference_load(*, stdout: TextIO | None = None, provinces: list[str] | None 
             "{successions_created} quan hệ kế thừa mới ({seconds} giây).\n".format(**counts)
         )
     return counts
-
-
-def _reference_unit(ref, pk: int, parent_pk: int | None, path: str) -> Unit:
-    return Unit(
-        pk=pk,
-        code=ref.code,
-        name=ref.name,
-        name_folded=name_key(ref.name),
-        kind=ref.kind,
-        level=ref.level,
-        parent_id=parent_pk,
-        path=path,
-        depth=path.count("/") - 2,
-        symbol=ref.symbol,
-        area_name=ref.area_name,
-        area_code=ref.area_code,
-        valid_from=ref.valid_from,
-        valid_to=ref.valid_to,
-        is_reference=True,
-    )
-
-
-def _reference_successions(ref_successions, pk_of: dict[str, int]) -> int:
-    existing = set(
-        Succession.objects.filter(
-            predecessor_id__in=Unit.objects.filter(is_reference=True).values("pk"),
-        ).values_list("predecessor_id", "successor_id")
-    )
-    new = []
-    for ref in ref_successions:
-        pair = (pk_of[ref.predecessor], pk_of[ref.successor])
-        if pair not in existing:
-            existing.add(pair)
-            new.append(
-                Succession(
-                    predecessor_id=pair[0],
-                    successor_id=pair[1],
-                    kind=ref.kind,
-                    effective=ref.effective,
-                )
-            )
-    Succession.objects.bulk_create(new, batch_size=2000)
-    return len(new)
-
-
-def _sequence_reset() -> None:
-    """After inserting explicit primary keys, move the database's id sequence past them."""
-    statements = connection.ops.sequence_reset_sql(no_style(), [Unit])
-    with connection.cursor() as cursor:
-        for sql in statements:
-            cursor.execute(sql)
 
 
 def paths_rebuild() -> int:

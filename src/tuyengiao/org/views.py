@@ -9,11 +9,17 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from tuyengiao.accounts.permissions import can_edit_unit, can_import_units
+from tuyengiao.accounts.permissions import can_import_units
 from tuyengiao.documents.selectors import document_queryset
 from tuyengiao.org.excel import units_export, units_import
 from tuyengiao.org.models import Kind, Level, Unit
-from tuyengiao.org.selectors import unit_ancestors, unit_list
+from tuyengiao.org.selectors import (
+    unit_ancestors,
+    unit_children,
+    unit_list,
+    unit_predecessors,
+    unit_successors,
+)
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -54,9 +60,6 @@ def unit_list_view(request):
 @login_required
 def unit_detail(request, pk: int):
     unit = get_object_or_404(Unit.objects.select_related("parent"), pk=pk)
-    from tuyengiao.core.text import vietnamese_sort_key
-
-    children = sorted(unit.children.all(), key=lambda u: vietnamese_sort_key(u.name))
     documents = document_queryset(request.user).filter(issuing_unit=unit).order_by("-date")[:20]
     return render(
         request,
@@ -64,11 +67,10 @@ def unit_detail(request, pk: int):
         {
             "unit": unit,
             "ancestors": unit_ancestors(unit),
-            "children": children,
-            "successors": unit.successors.all(),
-            "predecessors": unit.predecessors.all(),
+            "children": list(unit_children(unit)),
+            "successors": list(unit_successors(unit)),
+            "predecessors": list(unit_predecessors(unit)),
             "documents": documents,
-            "can_edit": can_edit_unit(request.user, unit),
         },
     )
 

@@ -1,14 +1,19 @@
-"""The national hierarchy of Party units before and after the 2025 reorganisation.
+"""The national hierarchy of units before and after the 2025 reorganisation.
 
 Pure: turns the administrative-unit snapshot into reference units and successions (codes,
 names, dates). ``org.services.reference_load`` stores them. Codes and dates are documented in
 docs/org-reference-data.md.
+
+Every administrative area gets its Party committee and, as the committee's child at the same
+level, its People's Committee; a province also gets its Ban Tuyên giáo (and Dân vận), a district
+its Ban Tuyên giáo. Successions between areas hold for both the committees and the People's
+Committees.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from tuyengiao.core.units import (
@@ -18,9 +23,11 @@ from tuyengiao.core.units import (
     DEPARTMENT,
     DISTRICT,
     GRASSROOTS,
+    PEOPLES_COMMITTEE,
     PROVINCE,
     committee_name,
     department_name,
+    peoples_committee_name,
 )
 from tuyengiao.org.reference.data import AdminSnapshot
 
@@ -35,10 +42,13 @@ PROVINCE_DEPARTMENT_MERGE = date(2025, 3, 1)
 REORGANISATION = date(2025, 7, 1)
 
 _DAY = date.resolution
-# Hoàng Sa has a People's Committee but no Party committee: no Party unit is created for it.
+_LAST_OLD_DAY = REORGANISATION - _DAY
+# Hoàng Sa has a People's Committee but no Party committee: no unit is created for it.
 _NO_PARTY_COMMITTEE = {"498", "20333"}
 
 MERGE, SPLIT, DISSOLVE = "merge", "split", "dissolve"
+#: The People's Committee of an area: its committee's code with this suffix.
+PEOPLES_COMMITTEE_SUFFIX = "-ubnd"
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +73,40 @@ class RefSuccession:
     effective: date
 
 
+@dataclass(frozen=True, slots=True)
+class _Area:
+    """An administrative area as its committee's unit will hold it."""
+
+    code: str  # unit code of its Party committee: p-01, p-31-2025, d-001, c-00004, c2-00004
+    area_code: str  # national (GSO) code
+    full_name: str  # "Quận Ba Đình"
+    level: str
+    parent: str  # unit code of the committee above
+    valid_from: date | None = None
+    valid_to: date | None = None
+
+
+@dataclass
+class _Hierarchy:
+    """Units (parents before children) and successions, as they are built."""
+
+    units: list[RefUnit] = field(default_factory=list)
+    successions: list[RefSuccession] = field(default_factory=list)
+
+    def succeed(self, predecessor: str, successor: str, kind: str, effective: date) -> None:
+        self.successions.append(RefSuccession(predecessor, successor, kind, effective))
+
+    def succeed_area(self, predecessor: str, successor: str, kind: str, effective: date) -> None:
+        """One area's committee (and People's Committee) replaced by another's."""
+        self.succeed(predecessor, successor, kind, effective)
+        self.succeed(
+            predecessor + PEOPLES_COMMITTEE_SUFFIX,
+            successor + PEOPLES_COMMITTEE_SUFFIX,
+            kind,
+            effective,
+        )
+
+
 _AREA_TYPES = (
     "Thành phố",
     "Tỉnh",
@@ -84,78 +128,6 @@ def split_area_name(full_name: str) -> tuple[str, str]:
     raise ValueError(f"unknown administrative area type in {full_name!r}")
 
 
-def _central_units() -> tuple[list[RefUnit], list[RefSuccession]]:
-    def body(code: str, symbol: str, **dates: date) -> RefUnit:
-        kind, name = CENTRAL_BODIES[symbol]
-        return RefUnit(code, name, kind, CENTRAL, "tw", symbol, **dates)
-
-    units = [
-        RefUnit("tw", CENTRAL_BODIES["TW"][1], COMMITTEE, CENTRAL, None, "TW"),
-        body("tw-vp", "VPTW"),
-        body("tw-btc", "BTCTW"),
-        body("tw-btg", "BTGTW", valid_to=CENTRAL_MERGE - _DAY),
-        body("tw-bdv", "BDVTW", valid_to=CENTRAL_MERGE - _DAY),
-        body("tw-btgdv", "BTGDVTW", valid_from=CENTRAL_MERGE),
-    ]
-    successions = [
-        RefSuccession("tw-btg", "tw-btgdv", MERGE, CENTRAL_MERGE),
-        RefSuccession("tw-bdv", "tw-btgdv", MERGE, CENTRAL_MERGE),
-    ]
-    return units, successions
-
-
-def _province(code: str, full_name: str, *, new: bool, continuing: bool) -> list[RefUnit]:
-    """A province committee with its department(s)."""
-    area_type, area = split_area_name(full_name)
-    name, symbol = committee_name(PROVINCE, area_type, area)
-    unit_code = f"p-{code}-2025" if new else f"p-{code}"
-    if new:
-        committee = RefUnit(
-            unit_code,
-            name,
-            COMMITTEE,
-            PROVINCE,
-            "tw",
-            symbol,
-            area,
-            code,
-            valid_from=REORGANISATION,
-        )
-    else:
-        ends = None if continuing else REORGANISATION - _DAY
-        committee = RefUnit(
-            unit_code, name, COMMITTEE, PROVINCE, "tw", symbol, area, code, valid_to=ends
-        )
-    merged_name, merged_symbol = department_name(name, symbol, with_civic_affairs=True)
-    merged = RefUnit(
-        f"{unit_code}-btgdv",
-        merged_name,
-        DEPARTMENT,
-        PROVINCE,
-        unit_code,
-        merged_symbol,
-        area,
-        code,
-        valid_from=committee.valid_from or PROVINCE_DEPARTMENT_MERGE,
-        valid_to=committee.valid_to,
-    )
-    if new:
-        return [committee, merged]
-    old_name, old_symbol = department_name(name, symbol, with_civic_affairs=False)
-    old = RefUnit(
-        f"{unit_code}-btg",
-        old_name,
-        DEPARTMENT,
-        PROVINCE,
-        unit_code,
-        old_symbol,
-        area,
-        code,
-        valid_to=PROVINCE_DEPARTMENT_MERGE - _DAY,
-    )
-    return [committee, old, merged]
-
-
 def national_hierarchy(
     snapshot: AdminSnapshot, provinces: Iterable[str] | None = None
 ) -> tuple[list[RefUnit], list[RefSuccession]]:
@@ -165,125 +137,231 @@ def national_hierarchy(
     the central units are always included.
     """
     wanted = set(provinces) if provinces is not None else None
-    units, successions = _central_units()
-    continuing = {code for code, _, sources in snapshot.new_provinces if sources == [code]}
+    built = _Hierarchy()
+    _central_units(built)
+    old_provinces = _old_provinces(built, snapshot, wanted)
+    new_committees = _new_provinces(built, snapshot, wanted, old_provinces)
+    districts = _old_districts(built, snapshot, old_provinces)
+    district_of = _old_communes(built, snapshot, districts)
+    _new_communes(built, snapshot, new_committees, _Takeovers(districts, district_of))
+    return built.units, built.successions
 
-    old_province_codes = set()
+
+# ---------------------------------------------------------------------------------------------
+# Units
+
+
+def _central_units(built: _Hierarchy) -> None:
+    def body(code: str, symbol: str, **dates: date) -> RefUnit:
+        kind, name = CENTRAL_BODIES[symbol]
+        return RefUnit(code, name, kind, CENTRAL, "tw", symbol, **dates)
+
+    built.units += [
+        RefUnit("tw", CENTRAL_BODIES["TW"][1], COMMITTEE, CENTRAL, None, "TW"),
+        body("tw-vp", "VPTW"),
+        body("tw-btc", "BTCTW"),
+        body("tw-btg", "BTGTW", valid_to=CENTRAL_MERGE - _DAY),
+        body("tw-bdv", "BDVTW", valid_to=CENTRAL_MERGE - _DAY),
+        body("tw-btgdv", "BTGDVTW", valid_from=CENTRAL_MERGE),
+    ]
+    built.succeed("tw-btg", "tw-btgdv", MERGE, CENTRAL_MERGE)
+    built.succeed("tw-bdv", "tw-btgdv", MERGE, CENTRAL_MERGE)
+
+
+def _area_units(area: _Area) -> list[RefUnit]:
+    """The Party committee of an area, its People's Committee and, for a district, its
+    Ban Tuyên giáo."""
+    area_type, area_name = split_area_name(area.full_name)
+    name, symbol = committee_name(area.level, area_type, area_name)
+    dates = {"valid_from": area.valid_from, "valid_to": area.valid_to}
+    committee = RefUnit(
+        code=area.code,
+        name=name,
+        kind=COMMITTEE,
+        level=area.level,
+        parent_code=area.parent,
+        symbol=symbol,
+        area_name=area_name,
+        area_code=area.area_code,
+        **dates,
+    )
+    ubnd_name, ubnd_symbol = peoples_committee_name(area.level, area_type, area_name)
+    ubnd = RefUnit(
+        code=area.code + PEOPLES_COMMITTEE_SUFFIX,
+        name=ubnd_name,
+        kind=PEOPLES_COMMITTEE,
+        level=area.level,
+        parent_code=area.code,
+        symbol=ubnd_symbol,
+        area_name=area_name,
+        area_code=area.area_code,
+        **dates,
+    )
+    if area.level != DISTRICT:
+        return [committee, ubnd]
+    return [committee, ubnd, _department(committee, "-btg", with_civic_affairs=False)]
+
+
+def _department(
+    committee: RefUnit, suffix: str, *, with_civic_affairs: bool, **dates: date | None
+) -> RefUnit:
+    """The Ban Tuyên giáo (và Dân vận) of ``committee``; its dates unless ``dates`` says."""
+    name, symbol = department_name(
+        committee.name, committee.symbol, with_civic_affairs=with_civic_affairs
+    )
+    dates = {"valid_from": committee.valid_from, "valid_to": committee.valid_to, **dates}
+    return RefUnit(
+        code=committee.code + suffix,
+        name=name,
+        kind=DEPARTMENT,
+        level=committee.level,
+        parent_code=committee.code,
+        symbol=symbol,
+        area_name=committee.area_name,
+        area_code=committee.area_code,
+        **dates,
+    )
+
+
+def _province_units(area: _Area) -> list[RefUnit]:
+    """A province's committee, People's Committee and department(s): an old province had its
+    Ban Tuyên giáo until it merged with the Ban Dân vận."""
+    committee, ubnd = _area_units(area)
+    new = area.valid_from == REORGANISATION
+    merged = _department(
+        committee,
+        "-btgdv",
+        with_civic_affairs=True,
+        valid_from=committee.valid_from or PROVINCE_DEPARTMENT_MERGE,
+    )
+    if new:
+        return [committee, ubnd, merged]
+    old = _department(
+        committee,
+        "-btg",
+        with_civic_affairs=False,
+        valid_to=PROVINCE_DEPARTMENT_MERGE - _DAY,
+    )
+    return [committee, ubnd, old, merged]
+
+
+def _old_provinces(built: _Hierarchy, snapshot: AdminSnapshot, wanted: set | None) -> set[str]:
+    """The 63 provinces of 30/6/2025; the 11 that carry on keep no end date."""
+    continuing = {code for code, _, sources in snapshot.new_provinces if sources == [code]}
+    codes = set()
     for code, full_name in snapshot.old_provinces:
-        if wanted is None or code in wanted:
-            old_province_codes.add(code)
-            units += _province(code, full_name, new=False, continuing=code in continuing)
-            successions.append(
-                RefSuccession(f"p-{code}-btg", f"p-{code}-btgdv", MERGE, PROVINCE_DEPARTMENT_MERGE)
-            )
-    new_committee: dict[str, str] = {}
+        if wanted is not None and code not in wanted:
+            continue
+        codes.add(code)
+        ends = None if code in continuing else _LAST_OLD_DAY
+        built.units += _province_units(
+            _Area(f"p-{code}", code, full_name, PROVINCE, "tw", valid_to=ends)
+        )
+        built.succeed(f"p-{code}-btg", f"p-{code}-btgdv", MERGE, PROVINCE_DEPARTMENT_MERGE)
+    return codes
+
+
+def _new_provinces(
+    built: _Hierarchy, snapshot: AdminSnapshot, wanted: set | None, old_provinces: set[str]
+) -> dict[str, str]:
+    """The provinces formed by merger from 1/7/2025; returns new province code → committee
+    code (``p-NN`` for a province that carries on)."""
+    committees: dict[str, str] = {}
     for code, full_name, sources in snapshot.new_provinces:
         if wanted is not None and code not in wanted:
             continue
-        if code in continuing:  # the same committee carries on: no new unit
-            new_committee[code] = f"p-{code}"
+        if sources == [code]:  # the same committee carries on: no new unit
+            committees[code] = f"p-{code}"
             continue
-        new_committee[code] = f"p-{code}-2025"
-        units += _province(code, full_name, new=True, continuing=False)
-        for old in sources:
-            if old in old_province_codes:
-                successions.append(
-                    RefSuccession(f"p-{old}", f"p-{code}-2025", MERGE, REORGANISATION)
-                )
-                successions.append(
-                    RefSuccession(f"p-{old}-btgdv", f"p-{code}-2025-btgdv", MERGE, REORGANISATION)
-                )
-
-    old_district_codes = set()
-    for code, province, full_name in snapshot.old_districts:
-        if province not in old_province_codes or code in _NO_PARTY_COMMITTEE:
-            continue
-        old_district_codes.add(code)
-        area_type, area = split_area_name(full_name)
-        name, symbol = committee_name(DISTRICT, area_type, area)
-        units.append(
-            RefUnit(
-                f"d-{code}",
-                name,
-                COMMITTEE,
-                DISTRICT,
-                f"p-{province}",
-                symbol,
-                area,
-                code,
-                valid_to=REORGANISATION - _DAY,
-            )
+        unit_code = committees[code] = f"p-{code}-2025"
+        built.units += _province_units(
+            _Area(unit_code, code, full_name, PROVINCE, "tw", valid_from=REORGANISATION)
         )
+        for old in sources:
+            if old in old_provinces:
+                built.succeed_area(f"p-{old}", unit_code, MERGE, REORGANISATION)
+                built.succeed(f"p-{old}-btgdv", f"{unit_code}-btgdv", MERGE, REORGANISATION)
+    return committees
 
+
+def _old_districts(built: _Hierarchy, snapshot: AdminSnapshot, old_provinces: set[str]) -> set[str]:
+    """The districts of 30/6/2025, under their old province; returns their codes."""
+    codes = set()
+    for code, province, full_name in snapshot.old_districts:
+        if province not in old_provinces or code in _NO_PARTY_COMMITTEE:
+            continue
+        codes.add(code)
+        parent = f"p-{province}"
+        built.units += _area_units(
+            _Area(f"d-{code}", code, full_name, DISTRICT, parent, valid_to=_LAST_OLD_DAY)
+        )
+    return codes
+
+
+def _old_communes(built: _Hierarchy, snapshot: AdminSnapshot, districts: set[str]) -> dict:
+    """The communes of 30/6/2025, under their district; returns commune → district code."""
     district_of: dict[str, str] = {}
     for code, district, full_name in snapshot.old_communes:
-        if district not in old_district_codes:
+        if district not in districts:
             continue
         district_of[code] = district
-        area_type, area = split_area_name(full_name)
-        name, symbol = committee_name(GRASSROOTS, area_type, area)
-        units.append(
-            RefUnit(
-                f"c-{code}",
-                name,
-                COMMITTEE,
-                GRASSROOTS,
-                f"d-{district}",
-                symbol,
-                area,
-                code,
-                valid_to=REORGANISATION - _DAY,
-            )
+        parent = f"d-{district}"
+        built.units += _area_units(
+            _Area(f"c-{code}", code, full_name, GRASSROOTS, parent, valid_to=_LAST_OLD_DAY)
         )
+    return district_of
 
-    successions += _new_communes(snapshot, new_committee, district_of, old_district_codes, units)
-    return units, successions
+
+# ---------------------------------------------------------------------------------------------
+# New communes and what they replaced
+
+
+@dataclass
+class _Takeovers:
+    """Which new communes took over each old commune and each old district."""
+
+    districts: set[str]
+    district_of: dict[str, str]  # old commune → old district
+    communes: dict[str, list[str]] = field(default_factory=dict)
+    by_district: dict[str, list[str]] = field(default_factory=dict)
+
+    def note(self, code: str, sources: list[str]) -> None:
+        """New commune ``code`` took over ``sources``: old communes (5 digits) or, for islands
+        that had no communes, old districts (3 digits)."""
+        for source in sources:
+            if len(source) == 5 and source in self.district_of:
+                self.communes.setdefault(source, []).append(code)
+            district = source if len(source) == 3 else self.district_of.get(source)
+            if district in self.districts:
+                news = self.by_district.setdefault(district, [])
+                if code not in news:
+                    news.append(code)
+
+    def record(self, built: _Hierarchy) -> None:
+        """A commune taken over by one new commune merged into it, by several split; a district
+        dissolved into every new commune that took any of it."""
+        for old, news in self.communes.items():
+            kind = SPLIT if len(news) > 1 else MERGE
+            for new in news:
+                built.succeed_area(f"c-{old}", f"c2-{new}", kind, REORGANISATION)
+        for district, news in self.by_district.items():
+            for new in news:
+                built.succeed_area(f"d-{district}", f"c2-{new}", DISSOLVE, REORGANISATION)
 
 
 def _new_communes(
+    built: _Hierarchy,
     snapshot: AdminSnapshot,
-    new_committee: dict[str, str],
-    district_of: dict[str, str],
-    old_district_codes: set[str],
-    units: list[RefUnit],
-) -> list[RefSuccession]:
-    targets: dict[str, list[str]] = {}  # old commune → new communes
-    district_targets: dict[str, list[str]] = {}  # old district → new communes
+    new_committees: dict[str, str],
+    takeovers: _Takeovers,
+) -> None:
+    """The communes from 1/7/2025, directly under their province, and what they replaced."""
     for code, province, full_name, sources in snapshot.new_communes:
-        if province not in new_committee or code in _NO_PARTY_COMMITTEE:
+        if province not in new_committees or code in _NO_PARTY_COMMITTEE:
             continue
-        area_type, area = split_area_name(full_name)
-        name, symbol = committee_name(GRASSROOTS, area_type, area)
-        units.append(
-            RefUnit(
-                f"c2-{code}",
-                name,
-                COMMITTEE,
-                GRASSROOTS,
-                new_committee[province],
-                symbol,
-                area,
-                code,
-                valid_from=REORGANISATION,
-            )
+        parent = new_committees[province]
+        built.units += _area_units(
+            _Area(f"c2-{code}", code, full_name, GRASSROOTS, parent, valid_from=REORGANISATION)
         )
-        for source in sources:
-            district = source if len(source) == 3 else district_of.get(source)
-            if len(source) == 5 and source in district_of:
-                targets.setdefault(source, []).append(code)
-            if district in old_district_codes:
-                district_targets.setdefault(district, [])
-                if code not in district_targets[district]:
-                    district_targets[district].append(code)
-
-    successions = []
-    for old, news in targets.items():
-        kind = SPLIT if len(news) > 1 else MERGE
-        successions += [
-            RefSuccession(f"c-{old}", f"c2-{new}", kind, REORGANISATION) for new in news
-        ]
-    for district, news in district_targets.items():
-        successions += [
-            RefSuccession(f"d-{district}", f"c2-{new}", DISSOLVE, REORGANISATION) for new in news
-        ]
-    return successions
+        takeovers.note(code, sources)
+    takeovers.record(built)

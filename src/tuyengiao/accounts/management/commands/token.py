@@ -1,9 +1,10 @@
 """``tuyengiao token USERNAME NAME``: issue an API token for another system."""
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from tuyengiao.accounts.models import User
 from tuyengiao.accounts.services import token_create
+from tuyengiao.cli import Command as BaseCommand
 
 
 class Command(BaseCommand):

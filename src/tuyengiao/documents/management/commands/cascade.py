@@ -3,8 +3,9 @@
 import datetime as dt
 import json
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
+from tuyengiao.cli import Command as BaseCommand
 from tuyengiao.documents.selectors import CascadeEntry, document_cascade, document_find
 from tuyengiao.web.setup import database_ensure
 

@@ -4,18 +4,27 @@ import json
 import sys
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.conf import settings
+from django.core.management.base import CommandError
 
+from tuyengiao.cli import Command as BaseCommand
+from tuyengiao.cli import os_reason
 from tuyengiao.core.citations import find_citations
+from tuyengiao.core.readers import ReadError, read_document
 from tuyengiao.core.text import DecodeError, decode_bytes
 from tuyengiao.documents.ingest import parse_article_date
+
+# Offsets refer to the text as given; other formats are read to text first.
+_PLAIN = (".txt", ".text", ".md", ".json", ".jsonl", "")
 
 
 class Command(BaseCommand):
     help = "In ra các trích dẫn văn bản tìm thấy trong văn bản (JSON)."
 
     def add_arguments(self, parser):
-        parser.add_argument("paths", nargs="*", help="tệp văn bản; '-' hoặc bỏ trống: stdin")
+        parser.add_argument(
+            "paths", nargs="*", help="tệp (txt, html, docx, pdf); '-' hoặc bỏ trống: stdin"
+        )
         parser.add_argument(
             "--jsonl",
             action="store_true",
@@ -25,39 +34,55 @@ class Command(BaseCommand):
     def handle(self, *args, paths, jsonl, **options):
         paths = paths or ["-"]
         if jsonl:
-            for path in paths:
-                self._jsonl(path)
+            bad = sum(self._jsonl(path) for path in paths)
+            if bad:
+                raise CommandError(f"{bad} dòng không đọc được.")
             return
         found = []
         for path in paths:
-            text = self._read(path)
-            found.extend(c.to_dict() for c in find_citations(text))
+            for citation in find_citations(self._read(path)):
+                item = citation.to_dict()
+                if len(paths) > 1:
+                    item["path"] = path
+                found.append(item)
         self.stdout.write(json.dumps(found, ensure_ascii=False, indent=2))
 
     def _read(self, path: str) -> str:
         try:
             data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
-            return decode_bytes(data)
         except OSError as exc:
-            raise CommandError(f"{path}: không đọc được tệp ({exc.strerror})") from None
-        except DecodeError as exc:
-            raise CommandError(f"{path}: {exc}") from None
+            raise CommandError(f"{path}: {os_reason(exc)}") from None
+        try:
+            if path == "-" or Path(path).suffix.lower() in _PLAIN:
+                return decode_bytes(data)
+            limit = settings.TUYENGIAO_MAX_FILE_BYTES
+            return read_document(data, filename=path, max_bytes=limit).text
+        except (DecodeError, ReadError) as exc:
+            raise CommandError(f"{path}: {exc.reason}") from None
 
-    def _jsonl(self, path: str) -> None:
-        text = self._read(path)
-        for number, line in enumerate(text.splitlines(), 1):
+    def _jsonl(self, path: str) -> int:
+        """Print each line with its citations; a bad line is reported and skipped."""
+        bad = 0
+        for number, line in enumerate(self._read(path).splitlines(), 1):
             if not line.strip():
                 continue
             try:
                 obj = json.loads(line)
             except json.JSONDecodeError as exc:
-                raise CommandError(
-                    f"{path}, dòng {number}: JSON không hợp lệ ({exc.msg})"
-                ) from None
-            if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-                raise CommandError(f'{path}, dòng {number}: thiếu trường "text"')
+                obj, reason = None, f"JSON không hợp lệ ({exc.msg})"
+            else:
+                reason = (
+                    ""
+                    if isinstance(obj, dict) and isinstance(obj.get("text"), str)
+                    else ('thiếu trường "text"')
+                )
+            if obj is None or reason:
+                self.stderr.write(f"{path}, dòng {number}: {reason}")
+                bad += 1
+                continue
             reference = parse_article_date(obj.get("date"))
             obj["citations"] = [
                 c.to_dict() for c in find_citations(obj["text"], reference_date=reference)
             ]
             self.stdout.write(json.dumps(obj, ensure_ascii=False))
+        return bad

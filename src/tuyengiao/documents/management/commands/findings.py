@@ -2,8 +2,7 @@
 
 import json
 
-from django.core.management.base import BaseCommand
-
+from tuyengiao.cli import Command as BaseCommand
 from tuyengiao.documents.selectors import finding_rows
 from tuyengiao.web.setup import database_ensure
 

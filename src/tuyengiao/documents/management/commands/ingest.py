@@ -3,15 +3,19 @@
 import sys
 from pathlib import Path
 
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import CommandError
 from tqdm import tqdm
 
+from tuyengiao.cli import Command as BaseCommand
+from tuyengiao.cli import os_reason
 from tuyengiao.documents.ingest import (
     Outcome,
     ingest_articles,
     ingest_bytes,
     iter_paths,
     read_jsonl,
+    size_message,
 )
 from tuyengiao.web.setup import database_ensure
 
@@ -26,6 +30,8 @@ class Command(BaseCommand):
     def handle(self, *args, paths, quiet, **options):
         database_ensure(self.stderr)
         files = list(iter_paths(paths))
+        if not files:
+            raise CommandError("Không có tệp nào để nạp (txt, html, htm, docx, pdf, jsonl).")
         progress = tqdm(
             total=len(files),
             unit="tệp",
@@ -51,9 +57,12 @@ class Command(BaseCommand):
             yield from self._ingest_jsonl(path)
             return
         try:
+            if path.stat().st_size > settings.TUYENGIAO_MAX_FILE_BYTES:
+                yield Outcome(str(path), "failed", message=size_message(path.stat().st_size))
+                return
             data = path.read_bytes()
         except OSError as exc:
-            yield Outcome(str(path), "failed", message=f"không đọc được tệp ({exc.strerror})")
+            yield Outcome(str(path), "failed", message=os_reason(exc))
             return
         yield ingest_bytes(data, filename=path.name, location=str(path))
 
@@ -68,8 +77,11 @@ class Command(BaseCommand):
                         continue
                     obj.setdefault("url", f"{path}:{number}")
                     yield obj
-            except (OSError, EOFError, UnicodeDecodeError) as exc:
-                failures.append(Outcome(str(path), "failed", message=f"không đọc được tệp ({exc})"))
+            except OSError as exc:
+                failures.append(Outcome(str(path), "failed", message=os_reason(exc)))
+            except (EOFError, UnicodeDecodeError):
+                reason = "tệp hỏng hoặc không phải UTF-8"
+                failures.append(Outcome(str(path), "failed", message=reason))
 
         yield from ingest_articles(articles())
         yield from failures

@@ -1,8 +1,8 @@
 """``tuyengiao reindex``: rebuild the full-text index from the database."""
 
-from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from tuyengiao.cli import Command as BaseCommand
 from tuyengiao.documents.search import search_reindex
 
 

@@ -3,8 +3,7 @@
 import json
 import re
 
-from django.core.management.base import BaseCommand
-
+from tuyengiao.cli import Command as BaseCommand
 from tuyengiao.documents.selectors import search
 from tuyengiao.web.setup import database_ensure
 

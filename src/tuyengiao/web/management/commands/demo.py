@@ -1,7 +1,8 @@
 """``tuyengiao demo``: load the demo users and documents (after ``tuyengiao init``)."""
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
+from tuyengiao.cli import Command as BaseCommand
 from tuyengiao.web.demo import DEMO_LOGINS, DEMO_PASSWORD, demo_load
 
 

@@ -1,7 +1,6 @@
 """``tuyengiao init``: migrations plus the built-in reference data. Idempotent."""
 
-from django.core.management.base import BaseCommand
-
+from tuyengiao.cli import Command as BaseCommand
 from tuyengiao.web.setup import database_prepare
 
 
