@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from tuyengiao.core.text import fold, nfc, vietnamese_sort_key
+from tuyengiao.core.text import fold, nfc
 
 CENTRAL, PROVINCE, DISTRICT, GRASSROOTS = "central", "province", "district", "grassroots"
 COMMITTEE, DEPARTMENT, PARTY_BOARD = "committee", "department", "party_board"
@@ -414,16 +414,37 @@ def fits_under(*, level: str, kind: str, parent_level: str, parent_kind: str) ->
 
 #: Sort codes, lowest first: end of the letters, a separator, a number, then the 33 letters.
 _END, _SEPARATOR, _NUMBER = "0", "1", "2"
+_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
 _LETTER_CODES = "3456789abcdefghijklmnopqrstuvwxyz"
+_TONE_MARKS = "\u0300\u0309\u0303\u0301\u0323"  # huyền, hỏi, ngã, sắc, nặng, after ngang (0)
 _BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz"
-#: ``vietnamese_sort_key`` writes the letter of rank r as U+E000 + r; digits become placeholders
-_SORT_CODES = {0xE000 + rank: code for rank, code in enumerate(_LETTER_CODES)}
-_SORT_CODES |= {ord(str(d)): chr(0xF000 + d) for d in range(10)} | {ord(" "): _SEPARATOR}
-_NOT_A_WORD = re.compile(r"[\W_]+")
-_UNKNOWN = re.compile("[^0-9a-z\uf000-\uf009]")
-_DIGITS = re.compile("[\uf000-\uf009]+")
+_PLACEHOLDERS = {ord(str(d)): chr(0xF000 + d) for d in range(10)}  # digits, until numbered
 _FROM_PLACEHOLDERS = {0xF000 + d: str(d) for d in range(10)}
 SORT_KEY_LENGTH = 640
+
+
+def _sort_tables() -> tuple[dict[int, str], dict[int, str]]:
+    """Character → its sort code, and character → its tone digit, for the Latin letters up to
+    U+1EFF (letters other than Vietnamese ones sort as their folded letter), digits, space."""
+    codes: dict[int, str] = {ord(" "): _SEPARATOR, **_PLACEHOLDERS}
+    tones: dict[int, str] = {ord(" "): "0"} | {ord(str(d)): "0" for d in range(10)}
+    for cp in range(0x1F00):
+        decomposed = unicodedata.normalize("NFD", chr(cp).lower())
+        marks = [c for c in decomposed if c in _TONE_MARKS]
+        base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONE_MARKS))
+        if base not in _ALPHABET or not base:
+            base = fold(chr(cp)).lower()
+        if len(base) == 1 and base in _ALPHABET:
+            codes[cp] = _LETTER_CODES[_ALPHABET.index(base)]
+            tones[cp] = str(_TONE_MARKS.index(marks[0]) + 1) if marks else "0"
+    return codes, tones
+
+
+_SORT_CODES, _SORT_TONES = _sort_tables()
+_NOT_A_WORD = re.compile(r"[\W_]+")
+_UNKNOWN = re.compile("[^0-9a-z\uf000-\uf009]")
+_NOT_A_TONE = re.compile("[^0-5]")
+_DIGITS = re.compile("[\uf000-\uf009]+")
 
 
 def _number(match: re.Match[str]) -> str:
@@ -439,9 +460,9 @@ def unit_sort_key(name: str) -> str:
     letter (a ă â b c d đ e ê … y), one separator per run of spaces and punctuation, numbers by
     value ("Phường 2" before "Phường 10"), then ``0`` and the tones (ngang, huyền, hỏi, ngã, sắc,
     nặng) as the secondary key: "An Lão" < "Ân Thi", "Dương" < "Đống Đa" < "Gia Lâm".
+    Case-insensitive; the same order as ``core.text.vietnamese_sort_key`` apart from numbers.
     """
     text = " ".join(_NOT_A_WORD.split(nfc(name).lower())).strip()
-    letters, tones, _ = vietnamese_sort_key(text)
-    primary = _UNKNOWN.sub(_SEPARATOR, letters.translate(_SORT_CODES))
-    primary = _DIGITS.sub(_number, primary)
+    primary = _DIGITS.sub(_number, _UNKNOWN.sub(_SEPARATOR, text.translate(_SORT_CODES)))
+    tones = _NOT_A_TONE.sub("0", text.translate(_SORT_TONES))
     return (primary + _END + tones)[:SORT_KEY_LENGTH]

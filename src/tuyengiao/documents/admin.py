@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from tuyengiao.documents.models import Citation, Document, Obligation, Record, Relation
+
 
 class ReadOnlyAdmin(admin.ModelAdmin):
     """The registry changes only through its services (audited, indexed): admin only shows it."""
@@ -12,9 +14,6 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
-
-
-from tuyengiao.documents.models import Citation, Document, Obligation, Record, Relation
 
 
 @admin.register(Document)
