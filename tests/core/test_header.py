@@ -479,6 +479,12 @@ def test_it_joins_a_summary_spanning_two_docx_paragraphs():
     assert parse(text).summary == f"{first} trong giai đoạn mới"
 
 
+def test_it_keeps_a_long_lowercase_summary_written_on_one_line():
+    summary = "về tăng cường công tác thông tin cơ sở " * 6
+    text = "\n".join([*DOCX_HEADER, summary.strip(), "", LONG_BODY])
+    assert parse(text).summary == summary.strip()
+
+
 def test_it_does_not_run_the_summary_into_a_long_body_paragraph_without_a_blank_line():
     summary = "về tăng cường công tác thông tin cơ sở trong tình hình mới"
     text = "\n".join([*DOCX_HEADER, summary, LONG_BODY * 2])

@@ -88,3 +88,19 @@ def test_a_snippet_without_a_match_is_escaped_too():
     assert snippet('<img src=x onerror="alert(1)"> quux', "khong co") == (
         '&lt;img src=x onerror="alert(1)"&gt; quux'
     )
+
+
+def test_pages_of_a_restricted_user_are_full(tree, people):
+    from tuyengiao.documents.ingest import ingest_bytes
+
+    # Twelve private Hải Phòng notes rank first; Hà Nội's user must still get a full page.
+    for n in range(12):
+        ingest_bytes(
+            f"Ghi chép nội bộ số {n}: thông tin cơ sở thông tin cơ sở thông tin cơ sở.".encode(),
+            filename=f"hp{n}.txt", location=f"hp{n}.txt", owner_unit=tree.haiphong,
+        )
+    for n in range(6):
+        ingest_article(title=f"Tin {n}", text="Bàn về thông tin cơ sở ở phường.", url=f"tin{n}")
+    hits = search("thong tin co so", user=people.alice, limit=5)
+    assert len(hits) == 5 and all(h.source.startswith("tin") for h in hits)
+    assert len(search("thong tin co so", user=people.alice, limit=5, offset=5)) == 1

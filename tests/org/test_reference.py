@@ -38,10 +38,17 @@ def test_it_loads_the_whole_national_hierarchy_quickly_and_only_once():
     assert 10_000 <= old_communes.count() <= 10_700
     assert 3_300 <= new_communes.count() <= 3_330
     assert Unit.objects.filter(symbol="BTGDVTU", valid_to__isnull=True).count() == 34
+    peoples = Unit.objects.filter(kind=Kind.PEOPLES_COMMITTEE)
+    assert peoples.count() == committees.exclude(level=Level.CENTRAL).count()
+    assert peoples.filter(level=Level.PROVINCE).exclude(valid_to__lt=JULY_2025).count() == 34
+    assert not peoples.filter(level=Level.DISTRICT, successors__isnull=True).exists()
+    assert Unit.objects.filter(kind=Kind.DEPARTMENT, level=Level.DISTRICT).count() == (
+        committees.filter(level=Level.DISTRICT).count()
+    )
     assert counts["units_created"] == Unit.objects.count()
     assert counts["successions_created"] == Succession.objects.count()
     assert not old_communes.filter(successors__isnull=True).exists()
-    assert seconds < 20
+    assert seconds < 10
 
     started = time.perf_counter()
     again = reference_load()
@@ -170,3 +177,65 @@ def test_it_reports_what_it_did_on_stdout():
     assert "đơn vị mới" in out.getvalue()
     assert Unit.objects.get(code="p-12").valid_to is None
     assert not Unit.objects.filter(code="p-12-2025").exists()
+
+
+def test_every_area_has_its_peoples_committee_under_its_party_committee(unit):
+    ba_dinh = unit("d-001-ubnd")
+    assert (ba_dinh.name, ba_dinh.kind, ba_dinh.level, ba_dinh.symbol) == (
+        "Ủy ban nhân dân quận Ba Đình",
+        "peoples_committee",
+        "district",
+        "UBND",
+    )
+    assert (ba_dinh.parent, ba_dinh.valid_to) == (unit("d-001"), dt.date(2025, 6, 30))
+    assert unit("p-01-ubnd").name == "Ủy ban nhân dân thành phố Hà Nội"
+    assert unit("p-01-ubnd").valid_to is None
+    assert unit("p-31-2025-ubnd").valid_from == JULY_2025
+    assert unit("c-00004-ubnd").name == "Ủy ban nhân dân phường Trúc Bạch"
+    assert unit("c2-00004-ubnd").parent == unit("c2-00004")
+
+
+def test_peoples_committees_follow_the_successions_of_their_areas(unit):
+    assert set(unit("p-31-2025-ubnd").predecessors.values_list("code", flat=True)) == {
+        "p-30-ubnd",
+        "p-31-ubnd",
+    }
+    assert list(unit("c-00004-ubnd").successors.values_list("code", flat=True)) == ["c2-00004-ubnd"]
+    kinds = set(
+        Succession.objects.filter(predecessor=unit("d-001-ubnd")).values_list("kind", flat=True)
+    )
+    assert kinds == {"dissolve"}
+
+
+def test_districts_have_their_ban_tuyen_giao_until_30_june_2025(unit):
+    department = unit("d-001-btg")
+    assert (department.name, department.symbol, department.kind, department.level) == (
+        "Ban Tuyên giáo Quận ủy Ba Đình",
+        "BTGQU",
+        "department",
+        "district",
+    )
+    assert (department.parent, department.valid_to) == (unit("d-001"), dt.date(2025, 6, 30))
+    assert unit("d-018-btg").symbol == "BTGHU"  # Huyện ủy Gia Lâm
+
+
+def test_reference_units_are_placed_as_the_tree_allows(reference):
+    from tuyengiao.core.units import fits_under
+
+    for level, kind, parent_level, parent_kind in (
+        Unit.objects.filter(parent__isnull=False)
+        .values_list("level", "kind", "parent__level", "parent__kind")
+        .distinct()
+    ):
+        assert fits_under(
+            level=level, kind=kind, parent_level=parent_level, parent_kind=parent_kind
+        ), (level, kind, parent_level, parent_kind)
+
+
+def test_reference_units_carry_their_sort_key(unit):
+    from tuyengiao.core.units import unit_sort_key
+
+    assert unit("d-001").sort_key == unit_sort_key("Quận ủy Ba Đình")
+    Unit.objects.filter(code="d-001").update(sort_key="")
+    assert reference_load(provinces=["01"])["units_updated"] == 1
+    assert unit("d-001").sort_key == unit_sort_key("Quận ủy Ba Đình")

@@ -4,6 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from tuyengiao.accounts.models import AuditEntry
+from tuyengiao.core.units import unit_sort_key
 from tuyengiao.org.models import Kind, Level, Succession, Unit
 from tuyengiao.org.services import paths_rebuild, unit_add_successor, unit_create, unit_update
 
@@ -208,4 +209,52 @@ def test_it_refuses_to_lower_a_unit_below_the_level_of_its_children(admin, small
     hanoi = small_tree[1]
     with pytest.raises(ValidationError) as excinfo:
         unit_update(actor=admin, unit=hanoi, level=Level.GRASSROOTS)
-    assert "cấp dưới ở cấp cao hơn" in str(excinfo.value)
+    assert "đơn vị trực thuộc ở cấp cao hơn hoặc ngang cấp" in str(excinfo.value)
+
+
+def test_it_refuses_a_committee_at_the_level_of_its_parent_committee(admin, small_tree):
+    hanoi = small_tree[1]
+    with pytest.raises(ValidationError) as excinfo:
+        unit_create(
+            actor=admin,
+            code="x",
+            name="Tỉnh ủy X",
+            kind=Kind.COMMITTEE,
+            level=Level.PROVINCE,
+            parent=hanoi,
+        )
+    assert "cùng cấp với đơn vị cấp trên «Thành ủy Hà Nội»" in str(excinfo.value)
+
+
+def test_a_committee_s_department_and_peoples_committee_sit_at_its_level(admin, small_tree):
+    hanoi = small_tree[1]
+    for code, name, kind in (
+        ("p-01-btgdv", "Ban Tuyên giáo và Dân vận Thành ủy Hà Nội", Kind.DEPARTMENT),
+        ("p-01-ubnd", "Ủy ban nhân dân thành phố Hà Nội", Kind.PEOPLES_COMMITTEE),
+    ):
+        unit = unit_create(
+            actor=admin, code=code, name=name, kind=kind, level=Level.PROVINCE, parent=hanoi
+        )
+        assert unit.parent == hanoi
+
+
+def test_it_refuses_to_turn_a_committee_with_bodies_at_its_level_into_a_body(admin, small_tree):
+    hanoi = small_tree[1]
+    unit_create(
+        actor=admin,
+        code="p-01-ubnd",
+        name="Ủy ban nhân dân thành phố Hà Nội",
+        kind=Kind.PEOPLES_COMMITTEE,
+        level=Level.PROVINCE,
+        parent=hanoi,
+    )
+    with pytest.raises(ValidationError):
+        unit_update(actor=admin, unit=hanoi, kind=Kind.OTHER)
+
+
+def test_it_keeps_the_sort_key_in_step_with_the_name(admin, small_tree):
+    badinh = small_tree[3]
+    assert badinh.sort_key == unit_sort_key("Quận ủy Ba Đình")
+    unit_update(actor=admin, unit=badinh, name="Quận ủy Đống Đa")
+    badinh.refresh_from_db()
+    assert badinh.sort_key == unit_sort_key("Quận ủy Đống Đa")

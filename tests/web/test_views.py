@@ -119,3 +119,21 @@ def test_an_uploaded_official_document_keeps_its_file_for_those_who_may_read_it(
     assert b"".join(response.streaming_content) == OFFICIAL.encode()
     client.force_login(people.charlie)
     assert client.get(url).status_code == 404
+
+
+def test_the_issuing_side_edits_a_document_and_the_change_is_audited(client, people, loaded):
+    from tuyengiao.accounts.models import AuditEntry
+
+    plan = Document.objects.get(designation="118-KH/TU")
+    client.force_login(people.alice)
+    response = client.post(
+        plan.get_absolute_url(),
+        {"summary": "về thông tin cơ sở (đã rà soát)", "date": "2025-09-15", "status": "in_force"},
+    )
+    assert response.status_code == 302
+    plan.refresh_from_db()
+    assert plan.summary == "về thông tin cơ sở (đã rà soát)"
+    assert AuditEntry.objects.filter(action="document_update", object_id=str(plan.pk)).exists()
+    client.force_login(people.bob)
+    response = client.post(plan.get_absolute_url(), {"summary": "x", "status": "in_force"})
+    assert response.status_code == 403

@@ -3,10 +3,13 @@
 A Party or State document opens with a header block: the issuing body (left column), the
 national or Party motto (right column), the number line ``Số 241-KH/TU``, the place-date line
 ``Hà Nội, ngày 30 tháng 5 năm 2024``, then the type line (``KẾ HOẠCH``) and the subject
-(trích yếu), or, for a công văn, a ``V/v ...`` line. Readers flatten the two columns in odd
-ways (DOCX tables column by column, PDF text layers row by row on one line), so the parser
-looks at *cells* (lines cut at tabs and wide gaps) and finds each element by pattern, on the
-folded text (same offsets as the original).
+(trích yếu), or, for a công văn, a ``V/v ...`` line. Laws and ordinances write their number
+line ``Luật số: 80/2015/QH13`` and often their subject in capitals. The type words are those
+of ``core.doctypes`` (Party and State: ``CHỈ THỊ``, ``NGHỊ ĐỊNH``, ``THÔNG TƯ``, ``LUẬT`` ...).
+Readers flatten the two columns in odd ways (DOCX tables column by column, PDF text layers row
+by row on one line), so the parser looks at *cells* (lines cut at tabs and wide gaps) and
+finds each element by pattern, on the folded text (same offsets as the original). A blank
+line in the text (a paragraph break kept by ``core.readers``) closes the trích yếu.
 """
 
 from __future__ import annotations
@@ -329,7 +332,7 @@ def _typed_summary(cells: list[_Cell], type_at: int) -> tuple[str | None, int, s
 def _continues_summary(cells: list[_Cell], index: int, parts: list[str]) -> bool:
     """Whether a cell is (more of) the trích yếu rather than the start of the body."""
     cell = cells[index]
-    if len(cell.text) > _MAX_HEADER_CELL:  # a paragraph of body text
+    if parts and len(cell.text) > _MAX_HEADER_CELL:  # a paragraph of body text
         return False
     if parts and cell.line - cells[index - 1].line > 1:  # a blank line closes the trích yếu
         return False
@@ -360,7 +363,9 @@ def _capitalised_subject(cells: list[_Cell], index: int) -> bool:
     must close it (a separator, a blank line, a capitalised or body-opening line, the end) or
     continue it in lowercase."""
     cell = cells[index]
-    if cell.text[-1] in _SENTENCE_END or cell.folded.startswith(("can cu", "kinh gui")):
+    if len(cell.text) > _MAX_HEADER_CELL or cell.text[-1] in _SENTENCE_END:
+        return False
+    if cell.folded.startswith(("can cu", "kinh gui")):
         return False
     if index + 1 >= len(cells):
         return True

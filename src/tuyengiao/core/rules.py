@@ -17,19 +17,15 @@ from .citations.tables import (
     LEGAL_YEAR_TYPES,
     PARTY,
     STATE,
-    TYPE_WORDS,
     issuer_active_on,
     type_word_agrees,
 )
+from .doctypes import type_name
 from .terms import int_to_roman, party_term_for_date
 
 ERROR = "error"
 WARNING = "warning"
 
-_TYPE_NAMES: dict[str, str] = {}
-for _word, (_abbrev, _strong) in TYPE_WORDS.items():
-    _TYPE_NAMES.setdefault(_abbrev, _word.capitalize())
-_TYPE_NAMES.update({"QĐi": "Quy định", "QyĐ": "Quy định", "TT": "Thông tư", "CV": "Công văn"})
 
 # Which unit levels may use an issuer symbol of a given level.
 _LEVEL_FITS = {
@@ -150,7 +146,7 @@ def check_implementation(child: DocumentFacts, parent: DocumentFacts) -> Finding
 
 
 def _label(facts: DocumentFacts) -> str:
-    name = _TYPE_NAMES.get(facts.type_word or facts.type or "", "Văn bản")
+    name = type_name(facts.type_word or facts.type, system=facts.system) or "Văn bản"
     return f"{name} {_designation(facts)}".strip()
 
 
@@ -192,12 +188,12 @@ def _v03_calendar(f: DocumentFacts) -> Finding | None:
 def _v04_type_word(f: DocumentFacts) -> Finding | None:
     if type_word_agrees(f.type_word, f.type):
         return None
-    word = _TYPE_NAMES.get(f.type_word or "", f.type_word or "")
+    word = type_name(f.type_word, system=f.system) or f.type_word or ""
     return _finding(
         "V04",
         f,
         f"Văn bản {_designation(f)} được gọi là {word} nhưng ký hiệu loại văn bản là "
-        f"{f.type} ({_TYPE_NAMES.get(f.type or '', 'không rõ')}).",
+        f"{f.type} ({type_name(f.type, system=f.system) or 'không rõ'}).",
         ERROR,
     )
 

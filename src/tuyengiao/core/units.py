@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from tuyengiao.core.text import fold, nfc
+from tuyengiao.core.text import fold, normalize
 
 CENTRAL, PROVINCE, DISTRICT, GRASSROOTS = "central", "province", "district", "grassroots"
 COMMITTEE, DEPARTMENT, PARTY_BOARD = "committee", "department", "party_board"
@@ -460,9 +460,10 @@ def unit_sort_key(name: str) -> str:
     letter (a ă â b c d đ e ê … y), one separator per run of spaces and punctuation, numbers by
     value ("Phường 2" before "Phường 10"), then ``0`` and the tones (ngang, huyền, hỏi, ngã, sắc,
     nặng) as the secondary key: "An Lão" < "Ân Thi", "Dương" < "Đống Đa" < "Gia Lâm".
-    Case-insensitive; the same order as ``core.text.vietnamese_sort_key`` apart from numbers.
+    Blind to case and tone-mark style ("uỷ" = "ủy"); the same order as
+    ``core.text.vietnamese_sort_key`` apart from numbers and punctuation.
     """
-    text = " ".join(_NOT_A_WORD.split(nfc(name).lower())).strip()
+    text = " ".join(_NOT_A_WORD.split(normalize(name).lower())).strip()
     primary = _DIGITS.sub(_number, _UNKNOWN.sub(_SEPARATOR, text.translate(_SORT_CODES)))
     tones = _NOT_A_TONE.sub("0", text.translate(_SORT_TONES))
     return (primary + _END + tones)[:SORT_KEY_LENGTH]

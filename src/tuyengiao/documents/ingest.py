@@ -20,8 +20,9 @@ from django.db import IntegrityError, transaction
 
 from tuyengiao.accounts.services import audit_record
 from tuyengiao.core.citations import Citation, find_citations, parse_designation
+from tuyengiao.core.doctypes import abbrev_for_type_word
 from tuyengiao.core.header import OfficialHeader, parse_header
-from tuyengiao.core.readers import ReadError, read_document
+from tuyengiao.core.readers import ACCEPTED_EXTENSIONS, ReadError, read_document
 from tuyengiao.core.relations import find_relations
 from tuyengiao.core.terms import party_term_for_date
 from tuyengiao.core.text import nfc
@@ -40,7 +41,7 @@ from tuyengiao.documents.services import (
 from tuyengiao.org.models import Unit
 from tuyengiao.org.selectors import unit_resolve
 
-ACCEPTED_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
+ACCEPTED_SUFFIXES = ACCEPTED_EXTENSIONS
 logger = logging.getLogger(__name__)
 
 
@@ -156,7 +157,8 @@ def _store_official(record, text, header: OfficialHeader, *, owner_unit, actor) 
         data.term = party_term_for_date(data.date)
     data.issuer_text = header.issuer_name[:255]
     data.unit = unit_resolve(name=header.issuer_name, symbol=data.issuer_symbol, on=data.date)
-    data.type_word = _abbrev_for_type_word(header.type_word) or data.type_word
+    data.type_word = abbrev_for_type_word(header.type_word or "") or data.type_word
+    data.date_raw = (header.date_raw or data.date_raw)[:64]
     data.summary = header.summary or ""
     data.title = _title(header)
     data.body = text[header.body_start :].strip()
@@ -183,22 +185,13 @@ def _title(header: OfficialHeader) -> str:
     return " ".join(p for p in parts if p)[:500]
 
 
-def _abbrev_for_type_word(type_word: str | None) -> str:
-    if not type_word:
-        return ""
-    from tuyengiao.core.doctypes import TYPE_NAMES
-
-    lowered = type_word.lower()
-    for abbrev, name in TYPE_NAMES.items():
-        if name.lower() == lowered:
-            return abbrev
-    return ""
-
-
 def _first_line(text: str) -> str:
+    """A stand-in title: the start of the first real sentence, when the text has no headline."""
     for line in text.splitlines():
-        if line.strip():
-            return line.strip()[:500]
+        words = line.split()
+        if len(words) >= 8:
+            short = " ".join(words[:20])
+            return short + ("…" if len(words) > 20 else "")
     return ""
 
 

@@ -79,6 +79,12 @@ class Document(models.Model):
         return reverse("documents:document-detail", args=[self.pk])
 
     @property
+    def term_roman(self) -> str:
+        from tuyengiao.core.terms import int_to_roman
+
+        return int_to_roman(self.term) if self.term else ""
+
+    @property
     def label(self) -> str:
         from tuyengiao.core.doctypes import type_name
 

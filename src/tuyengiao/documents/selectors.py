@@ -18,7 +18,14 @@ from tuyengiao.core.rules import (
     check_implementation,
 )
 from tuyengiao.core.text import canonical_tones, vietnamese_sort_key
-from tuyengiao.documents.models import Document, Obligation, Record, Relation, SearchEntry
+from tuyengiao.documents.models import (
+    Citation,
+    Document,
+    Obligation,
+    Record,
+    Relation,
+    SearchEntry,
+)
 from tuyengiao.documents.search import search_ids, snippet
 
 
@@ -363,49 +370,56 @@ class SearchResult:
 
 
 def search(query: str, *, user=None, limit: int = 20, offset: int = 0) -> list[SearchResult]:
-    """Ranked hits across documents and articles that ``user`` may read."""
-    ranked = search_ids(query, limit=limit * 3 + offset, offset=0)
-    if not ranked:
-        return []
+    """Ranked hits across documents and articles that ``user`` may read.
+
+    Ranked ids come in windows; hits the user may not read are dropped until ``offset +
+    limit`` readable ones are found or the ranking runs out.
+    """
+    wanted, window, start, visible = offset + limit, max(50, 2 * (offset + limit)), 0, []
+    while len(visible) < wanted:
+        ranked = search_ids(query, limit=window, offset=start)
+        visible += _readable_hits(ranked, user)
+        if len(ranked) < window:
+            break
+        start += window
+    records = None if user is None else Record.objects.filter(record_visibility(user))
+    return [_result(entry, query, score, records) for entry, score in visible[offset:wanted]]
+
+
+def _readable_hits(ranked: list[tuple[int, float]], user) -> list[tuple[SearchEntry, float]]:
     entries = SearchEntry.objects.select_related("document__record", "record").in_bulk(
         [pk for pk, _ in ranked]
     )
-    allowed_docs = allowed_sources = None
+    docs = Document.objects.filter(
+        pk__in=[e.document_id for e in entries.values() if e.document_id]
+    )
+    recs = Record.objects.filter(pk__in=[e.record_id for e in entries.values() if e.record_id])
     if user is not None:
-        allowed_docs = set(
-            Document.objects.filter(document_visibility(user))
-            .filter(pk__in=[e.document_id for e in entries.values() if e.document_id])
-            .values_list("pk", flat=True)
-        )
-        allowed_sources = set(
-            Record.objects.filter(record_visibility(user))
-            .filter(pk__in=[e.record_id for e in entries.values() if e.record_id])
-            .values_list("pk", flat=True)
-        )
-    results = []
+        docs, recs = docs.filter(document_visibility(user)), recs.filter(record_visibility(user))
+    docs_ok = set(docs.values_list("pk", flat=True))
+    recs_ok = set(recs.values_list("pk", flat=True))
+    hits = []
     for pk, score in ranked:
         entry = entries.get(pk)
-        if entry is None:
+        if entry is None or (entry.document_id and entry.document_id not in docs_ok):
             continue
-        if entry.document_id and allowed_docs is not None and entry.document_id not in allowed_docs:
+        if entry.record_id and entry.record_id not in recs_ok:
             continue
-        if (
-            entry.record_id
-            and allowed_sources is not None
-            and entry.record_id not in allowed_sources
-        ):
-            continue
-        results.append(_result(entry, query, score))
-    return results[offset : offset + limit]
+        hits.append((entry, score))
+    return hits
 
 
-def _result(entry: SearchEntry, query: str, score: float) -> SearchResult:
+def _result(entry: SearchEntry, query: str, score: float, records) -> SearchResult:
     if entry.document_id:
         doc = entry.document
         record = getattr(doc, "record", None)
-        if record is None:  # known from the press: where it was first cited
-            cited = doc.citations.select_related("record").order_by("record_id").first()
-            record = cited.record if cited else None
+        if record is None or (records is not None and not records.filter(pk=record.pk).exists()):
+            # known from the press: where it was first cited, among what the user may read
+            cited = doc.citations.select_related("record").order_by("record_id")
+            if records is not None:
+                cited = cited.filter(record__in=records)
+            first = cited.first()
+            record = first.record if first else None
         location = record.location if record is not None else ""
         url = doc.get_absolute_url()
     else:
@@ -445,3 +459,39 @@ def dashboard_summary(*, user) -> dict:
         "findings": findings[:10],
         "finding_count": len(findings),
     }
+
+
+def citation_contexts(*, document: Document, user, width: int = 160, limit: int = 50) -> list[dict]:
+    """Where ``document`` is mentioned: the words around each mention the user may read."""
+    citations = (
+        Citation.objects.filter(document=document)
+        .exclude(record__document=document)  # its own copy is not a mention
+        .filter(record__in=Record.objects.filter(record_visibility(user)))
+        .select_related("record")
+        .order_by("-record__published", "record_id", "start")[:limit]
+    )
+    contexts = []
+    for citation in citations:
+        text, start, end = citation.record.text, citation.start, citation.end
+        contexts.append(
+            {
+                "citation": citation,
+                "before": ("…" if start > width else "") + text[max(0, start - width) : start],
+                "match": text[start:end],
+                "after": text[end : end + width] + ("…" if end + width < len(text) else ""),
+            }
+        )
+    return contexts
+
+
+def record_pieces(record: Record) -> list[dict]:
+    """The record's text cut into plain pieces and cited pieces, for highlighting."""
+    pieces, pos = [], 0
+    for citation in record.citations.select_related("document").order_by("start"):
+        if citation.start < pos:
+            continue
+        pieces.append({"text": record.text[pos : citation.start]})
+        pieces.append({"text": record.text[citation.start : citation.end], "citation": citation})
+        pos = citation.end
+    pieces.append({"text": record.text[pos:]})
+    return pieces

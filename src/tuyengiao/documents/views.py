@@ -1,23 +1,33 @@
 """Pages of the registry: list and search, a document with its cascade, findings, upload."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from tuyengiao.accounts.permissions import can_view_document, can_view_record, can_write
+from tuyengiao.accounts.permissions import (
+    can_edit_document,
+    can_view_document,
+    can_view_record,
+    can_write,
+)
 from tuyengiao.core.doctypes import TYPE_NAMES
 from tuyengiao.core.text import vietnamese_sort_key
+from tuyengiao.documents.forms import DocumentEditForm, instance_values
 from tuyengiao.documents.ingest import ACCEPTED_SUFFIXES, ingest_bytes
-from tuyengiao.documents.models import Attachment, Citation, Document, Record, Relation
+from tuyengiao.documents.models import Attachment, Document, Record, Relation
 from tuyengiao.documents.selectors import (
+    citation_contexts,
     document_cascade,
     document_list,
     finding_rows,
     obligation_rows,
+    record_pieces,
 )
+from tuyengiao.documents.services import document_update
 
 
 @login_required
@@ -68,39 +78,36 @@ def document_detail(request, pk: int):
     )
     if not can_view_document(request.user, document):
         raise Http404
-    citations = (
-        Citation.objects.filter(document=document)
-        .exclude(record__document=document)  # its own copy is not a mention
-        .select_related("record")
-        .order_by("-record__published", "record_id", "start")[:50]
-    )
-    contexts = [_context_for(c) for c in citations if can_view_record(request.user, c.record)]
-    return render(
-        request,
-        "documents/document_detail.html",
-        {
-            "document": document,
-            "cascade": document_cascade(document, user=request.user),
-            "obligations": obligation_rows(user=request.user, document=document),
-            "findings": finding_rows(user=request.user, document=document),
-            "implements": Relation.objects.filter(subject=document).select_related(
-                "object", "record"
-            ),
-            "contexts": contexts,
-            "record": getattr(document, "record", None),
-        },
-    )
+    if request.method == "POST":
+        return _document_edit(request, document)
+    return render(request, "documents/document_detail.html", _detail_context(request, document))
 
 
-def _context_for(citation: Citation, width: int = 160) -> dict:
-    text = citation.record.text
-    start, end = citation.start, citation.end
+def _detail_context(request, document: Document, form=None) -> dict:
+    user = request.user
     return {
-        "citation": citation,
-        "before": ("…" if start > width else "") + text[max(0, start - width) : start],
-        "match": text[start:end],
-        "after": text[end : end + width] + ("…" if end + width < len(text) else ""),
+        "document": document,
+        "cascade": document_cascade(document, user=user),
+        "obligations": obligation_rows(user=user, document=document),
+        "findings": finding_rows(user=user, document=document),
+        "implements": Relation.objects.filter(subject=document).select_related("object"),
+        "contexts": citation_contexts(document=document, user=user),
+        "record": getattr(document, "record", None),
+        "can_edit": can_edit_document(user, document),
+        "form": form or DocumentEditForm(instance_values(document)),
     }
+
+
+def _document_edit(request, document: Document):
+    if not can_edit_document(request.user, document):
+        raise PermissionDenied
+    form = DocumentEditForm(request.POST)
+    if not form.is_valid():
+        context = _detail_context(request, document, form)
+        return render(request, "documents/document_detail.html", context, status=400)
+    document_update(actor=request.user, document=document, **form.cleaned_data)
+    messages.success(request, "Đã lưu thay đổi.")
+    return redirect(document)
 
 
 @login_required
@@ -115,21 +122,12 @@ def record_detail(request, pk: int):
     record = get_object_or_404(Record.objects.select_related("document"), pk=pk)
     if not can_view_record(request.user, record):
         raise Http404
-    citations = record.citations.select_related("document").order_by("start")
-    pieces, pos = [], 0
-    for c in citations:
-        if c.start < pos:
-            continue
-        pieces.append({"text": record.text[pos : c.start]})
-        pieces.append({"text": record.text[c.start : c.end], "citation": c})
-        pos = c.end
-    pieces.append({"text": record.text[pos:]})
     return render(
         request,
         "documents/record_detail.html",
         {
             "record": record,
-            "pieces": pieces,
+            "pieces": record_pieces(record),
             "relations": record.relations.select_related("subject", "object"),
         },
     )

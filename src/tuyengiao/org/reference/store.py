@@ -10,11 +10,11 @@ through ``bulk_update``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 
 from django.core.management.color import no_style
 from django.db import connection
-from django.db.models import Max, Model
+from django.db.models import DateField, DateTimeField, Max, Model
 from django.utils import timezone
 
 from tuyengiao.core.units import name_key, unit_sort_key
@@ -130,25 +130,42 @@ def rows_insert(model: type[Model], fields: tuple[str, ...], rows: list[tuple]) 
     ops = connection.ops
     columns = ", ".join(ops.quote_name(model._meta.get_field(f).column) for f in fields)
     table = ops.quote_name(model._meta.db_table)
-    per_statement = max(
-        1, min(1000, (connection.features.max_query_params or 10**6) // len(fields))
-    )
+    per_statement = min(1000, (connection.features.max_query_params or 10**6) // len(fields))
     one_row = "(" + ", ".join(["%s"] * len(fields)) + ")"
+    rows = _adapted(model, fields, rows)
     with connection.cursor() as cursor:
         for start in range(0, len(rows), per_statement):
             batch = rows[start : start + per_statement]
             values = ", ".join([one_row] * len(batch))
-            params = [_adapt(value) for row in batch for value in row]
+            params = [value for row in batch for value in row]
             cursor.execute(f"INSERT INTO {table} ({columns}) VALUES {values}", params)
 
 
-def _adapt(value):
-    """Dates and times as the backend stores them (SQLite keeps text, in UTC)."""
-    if isinstance(value, datetime):
-        return connection.ops.adapt_datetimefield_value(value)
-    if isinstance(value, date):
-        return connection.ops.adapt_datefield_value(value)
-    return value
+def _adapted(model: type[Model], fields: tuple[str, ...], rows: list[tuple]) -> list[tuple]:
+    """Dates and times as the backend stores them (SQLite keeps text, times in UTC); the few
+    distinct values are adapted once each."""
+    adapters = []
+    for index, name in enumerate(fields):
+        model_field = model._meta.get_field(name)
+        if isinstance(model_field, DateTimeField):
+            adapters.append((index, connection.ops.adapt_datetimefield_value))
+        elif isinstance(model_field, DateField):
+            adapters.append((index, connection.ops.adapt_datefield_value))
+    if not adapters:
+        return rows
+    done: dict[tuple, object] = {}
+    adapted = []
+    for row in rows:
+        row = list(row)
+        for index, adapt in adapters:
+            value = row[index]
+            if value is not None:
+                key = (index, value)
+                if key not in done:
+                    done[key] = adapt(value)
+                row[index] = done[key]
+        adapted.append(tuple(row))
+    return adapted
 
 
 def _sequence_reset(model: type[Model]) -> None:
