@@ -67,3 +67,18 @@ TODAY = dt.date(2025, 11, 20)
 def test_it_derives_the_status_of_an_obligation(issued_on, due, ended, expected):
     status = obligation_status(issued_on=issued_on, due=due, today=TODAY, unit_ended=ended)
     assert status == expected
+
+
+@pytest.mark.parametrize(
+    ("deadline", "expected"),
+    [
+        ("hoàn thành trước ngày 30.9.2025", dt.date(2025, 9, 30)),
+        ("hoàn thành trước ngày 30 tháng 9 năm 2025", dt.date(2025, 9, 30)),
+        ("chậm nhất là ngày 15/10/2025", dt.date(2025, 10, 15)),
+        ("hoàn thành trong tháng 10/2025", dt.date(2025, 10, 31)),
+        ("hoàn thành trong tháng 12/2025", dt.date(2025, 12, 31)),
+    ],
+)
+def test_it_reads_deadlines_in_every_written_form(deadline, expected):
+    text = f"Các quận ủy, huyện ủy xây dựng kế hoạch thực hiện, {deadline}."
+    assert find_obligations(text)[0].due == expected

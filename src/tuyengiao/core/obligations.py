@@ -28,11 +28,14 @@ _ADDRESSEES: tuple[tuple[str, str], ...] = (
 _ACTION = re.compile(
     r"(?:xay dung|ban hanh|trien khai xay dung)\s+(?:ke hoach|chuong trinh|van ban)"
 )
-_DEADLINE = re.compile(
-    r"(?:truoc|cham nhat|xong truoc|hoan thanh truoc|trong)\s+(?:ngay\s+)?"
-    r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})"
+_BEFORE = r"(?:truoc|cham nhat(?: la)?|xong truoc|hoan thanh truoc|trong|den)\s+(?:ngay\s+)?"
+_DEADLINE = re.compile(_BEFORE + r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
+_DEADLINE_LONG = re.compile(_BEFORE + r"(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})")
+_DEADLINE_MONTH = re.compile(
+    r"(?:trong|truoc het|cham nhat trong|hoan thanh trong)\s+thang\s+(\d{1,2})\s*[/.-]\s*(\d{4})"
 )
-_SENTENCE = re.compile(r"[^.;\n]+(?:[.;\n]|$)")
+# A sentence ends at ". ; newline", but not at the dots of "30.9.2025".
+_SENTENCE = re.compile(r"(?:[^.;\n]|(?<=\d)\.(?=\d))+(?:[.;\n]|$)")
 
 
 @dataclass(slots=True)
@@ -75,14 +78,19 @@ def find_obligations(text: str) -> list[ObligationClause]:
 
 
 def _deadline(chunk: str) -> dt.date | None:
-    match = _DEADLINE.search(chunk)
-    if not match:
-        return None
-    day, month, year = (int(g) for g in match.groups())
+    match = _DEADLINE.search(chunk) or _DEADLINE_LONG.search(chunk)
     try:
-        return dt.date(year, month, day)
+        if match:
+            day, month, year = (int(g) for g in match.groups())
+            return dt.date(year, month, day)
+        match = _DEADLINE_MONTH.search(chunk)  # "trong tháng 10/2025": by the month's end
+        if match:
+            month, year = int(match.group(1)), int(match.group(2))
+            following = dt.date(year + month // 12, month % 12 + 1, 1)
+            return following - dt.timedelta(days=1)
     except ValueError:
         return None
+    return None
 
 
 def obligation_status(
