@@ -100,7 +100,7 @@ def _vni_decode_pairs() -> dict[str, str]:
     """VNI two-character sequence -> Unicode letter; the mark's case is not significant."""
     decode: dict[str, str] = {}
     for letter, code in _vni_lowercase_pairs().items():
-        base, mark = code
+        base, mark = tuple(code)  # exactly two characters: the base letter and its mark
         for mark_form in (mark, mark.upper()):
             decode[base + mark_form] = letter
             decode[base.upper() + mark_form] = letter.upper()

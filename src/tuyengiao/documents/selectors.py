@@ -495,3 +495,14 @@ def record_pieces(record: Record) -> list[dict]:
         pos = citation.end
     pieces.append({"text": record.text[pos:]})
     return pieces
+
+
+def document_relations(document: Document) -> list[Relation]:
+    """What ``document`` implements, guides, replaces …: one row per (kind, document),
+    however many sources say so."""
+    seen, rows = set(), []
+    for relation in Relation.objects.filter(subject=document).select_related("object"):
+        if (relation.kind, relation.object_id) not in seen:
+            seen.add((relation.kind, relation.object_id))
+            rows.append(relation)
+    return rows

@@ -18,11 +18,12 @@ from tuyengiao.core.doctypes import TYPE_NAMES
 from tuyengiao.core.text import vietnamese_sort_key
 from tuyengiao.documents.forms import DocumentEditForm, instance_values
 from tuyengiao.documents.ingest import ACCEPTED_SUFFIXES, ingest_bytes
-from tuyengiao.documents.models import Attachment, Document, Record, Relation
+from tuyengiao.documents.models import Attachment, Document, Record
 from tuyengiao.documents.selectors import (
     citation_contexts,
     document_cascade,
     document_list,
+    document_relations,
     finding_rows,
     obligation_rows,
     record_pieces,
@@ -90,7 +91,7 @@ def _detail_context(request, document: Document, form=None) -> dict:
         "cascade": document_cascade(document, user=user),
         "obligations": obligation_rows(user=user, document=document),
         "findings": finding_rows(user=user, document=document),
-        "implements": Relation.objects.filter(subject=document).select_related("object"),
+        "implements": document_relations(document),
         "contexts": citation_contexts(document=document, user=user),
         "record": getattr(document, "record", None),
         "can_edit": can_edit_document(user, document),

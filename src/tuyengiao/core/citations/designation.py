@@ -79,6 +79,7 @@ def read_designation(m: re.Match[str], *, in_context: bool) -> Designation | Non
     if not groups:
         return None
     num_raw = m.group("num")
+    out: Designation | None
     if m.group("year"):
         if not (in_context or groups[0].type or split_legislature(groups[0].raw)):
             return None  # "(QTKĐ: 23-2014/BLĐTBXH)": a technical code, not a document
@@ -143,6 +144,9 @@ def _legal(m: re.Match[str], groups: list[_Group]) -> Designation:
     num_raw, year = m.group("num"), int(m.group("year"))
     first = groups[0]
     leg = split_legislature(first.raw)
+    type_: str | None
+    issuer: str | None
+    legislature: int | None
     if leg:
         used = groups[:1]
         type_, issuer, legislature = None, leg[0], leg[1]

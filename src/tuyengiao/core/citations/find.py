@@ -77,7 +77,9 @@ def parse_designation(s: str) -> Citation | None:
         A ``numbered`` citation with offsets into ``s``, or None when there is none.
     """
     text = unicodedata.normalize("NFC", s)
-    pos = _HEADER_PREFIX_RE.match(text).end()
+    prefix = _HEADER_PREFIX_RE.match(text)
+    assert prefix is not None  # every part of the pattern is optional: it matches any text
+    pos = prefix.end()
     m = DESIGNATION_RE.match(text, pos)
     d = read_designation(m, in_context=True) if m else None
     if d is not None and not text[d.end:].strip(" \t\r\n.,;:)") and text == s:
@@ -215,6 +217,9 @@ def _short_form(
     if not may_follow_type_word(text, pos, floor):
         return plenum_digit(text, pos, floor) if text[pos - 2:pos - 1].isalpha() else None
     m = p.PARTIAL_RE.match(text, pos)
+    # _dispatch handles the "ạ"/"ộ" triggers, so text[pos] is a digit (TRIGGER_RE starts with
+    # [0-9ạộ]) and PARTIAL_RE, which starts with \d{1,5}, always matches here.
+    assert m is not None
     left = read_left(text, pos, floor, elided=False)
     if left.type_word is None:
         return plenum_digit(text, pos, floor)

@@ -124,21 +124,24 @@ def successions_write(refs: list[RefSuccession], pk_of: dict[str, int]) -> int:
 
 
 def rows_insert(model: type[Model], fields: tuple[str, ...], rows: list[tuple]) -> None:
-    """``INSERT`` plain value tuples into ``model``'s table, in statements of many rows."""
+    """``INSERT`` plain value tuples into ``model``'s table: ``COPY`` on PostgreSQL,
+    ``executemany`` (a loop in C) elsewhere."""
     if not rows:
         return
     ops = connection.ops
     columns = ", ".join(ops.quote_name(model._meta.get_field(f).column) for f in fields)
     table = ops.quote_name(model._meta.db_table)
-    per_statement = min(1000, (connection.features.max_query_params or 10**6) // len(fields))
-    one_row = "(" + ", ".join(["%s"] * len(fields)) + ")"
-    rows = _adapted(model, fields, rows)
     with connection.cursor() as cursor:
-        for start in range(0, len(rows), per_statement):
-            batch = rows[start : start + per_statement]
-            values = ", ".join([one_row] * len(batch))
-            params = [value for row in batch for value in row]
-            cursor.execute(f"INSERT INTO {table} ({columns}) VALUES {values}", params)
+        if connection.vendor == "postgresql":
+            with cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            return
+        placeholders = ", ".join(["%s"] * len(fields))
+        cursor.executemany(
+            f"INSERT INTO {table} ({columns}) VALUES ({placeholders})",
+            _adapted(model, fields, rows),
+        )
 
 
 def _adapted(model: type[Model], fields: tuple[str, ...], rows: list[tuple]) -> list[tuple]:
