@@ -397,7 +397,9 @@ def _sentence_case(text: str) -> str:
 def _vv_summary(cells: list[_Cell], vv_at: int) -> tuple[str | None, int, str | None]:
     """The subject of a công văn: the ``V/v`` line and its lowercase continuation lines."""
     cell = cells[vv_at]
-    parts = [cell.text[_VV.match(cell.folded).end() :]]  # type: ignore[union-attr]
+    vv = _VV.match(cell.folded)
+    assert vv is not None  # _scan only records a cell as scan.vv where _VV matched it
+    parts = [cell.text[vv.end() :]]
     last = vv_at
     for index in range(vv_at + 1, min(vv_at + 4, len(cells))):
         text = cells[index].text

@@ -105,9 +105,9 @@ def _own_name(own: _Name, parent: _Name | None) -> str | None:
     if (
         parent is not None
         and _PLACE_NAME.fullmatch(own.folded)
-        and _PEOPLES.fullmatch(parent.folded)
+        and (peoples := _PEOPLES.fullmatch(parent.folded))
     ):
-        return f"{_FIXED[_PEOPLES.fullmatch(parent.folded).group('k')]} {_place_case(own)}"  # type: ignore[union-attr]
+        return f"{_FIXED[peoples.group('k')]} {_place_case(own)}"
     m = _PARTY_ORG.fullmatch(own.folded)
     if m and parent is None:
         return f"Đảng bộ {_place_case(_Name(own.lower[m.start('n') :], m.group('n')))}"
