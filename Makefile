@@ -19,7 +19,7 @@ demo: $(STAMP)
 	@echo "Mở http://127.0.0.1:$(PORT)/ — dừng bằng Ctrl+C."
 	TUYENGIAO_DEMO=1 $(BIN)/tuyengiao runserver --insecure 127.0.0.1:$(PORT)
 
-test: $(STAMP)
+test: $(STAMP) lint
 	$(BIN)/python -m pytest
 
 test-core: $(STAMP)
@@ -30,6 +30,7 @@ bench: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
 
 clean:
 	rm -rf $(VENV) var .pytest_cache
