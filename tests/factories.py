@@ -6,6 +6,7 @@ import datetime as dt
 
 from tuyengiao.accounts.models import User
 from tuyengiao.core.text import fold
+from tuyengiao.core.units import unit_sort_key
 from tuyengiao.org.models import Kind, Level, Unit
 
 

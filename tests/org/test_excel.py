@@ -387,3 +387,11 @@ def test_the_export_streams_every_unit_parents_first(units):
     book = load_workbook(io.BytesIO(units_export(Unit.objects.all())), read_only=True)
     rows = list(book.worksheets[0].iter_rows(min_row=2, values_only=True))
     assert [row[0] for row in rows] == ["tw", "p-01", "c2-00004", "d-001"]
+
+
+def test_an_unchanged_row_is_not_checked_against_a_rule_it_predates(admin, units):
+    hanoi = Unit.objects.get(code="p-01")
+    make_unit("Tỉnh ủy Cũ", parent=hanoi, code="p-old", level=Level.PROVINCE)  # stored long ago
+    result = units_import(actor=admin, data=units_export(Unit.objects.all()))
+    assert result.errors == []
+    assert result.unchanged == 5

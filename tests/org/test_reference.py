@@ -6,6 +6,7 @@ import pytest
 
 from tuyengiao.accounts.models import AuditEntry
 from tuyengiao.org.models import Kind, Level, Succession, Unit
+from tuyengiao.org.selectors import unit_resolve
 from tuyengiao.org.services import paths_rebuild, reference_load
 
 pytestmark = pytest.mark.django_db
@@ -49,6 +50,10 @@ def test_it_loads_the_whole_national_hierarchy_quickly_and_only_once():
     assert counts["successions_created"] == Succession.objects.count()
     assert not old_communes.filter(successors__isnull=True).exists()
     assert seconds < 10
+    assert unit_resolve(name="UBND tỉnh Thừa Thiên Huế").code == "p-46-ubnd"
+    assert unit_resolve(name="UBND TP.HCM", on=dt.date(2024, 1, 1)).code == "p-79-ubnd"
+    assert unit_resolve(name="UBND thành phố Bắc Ninh", on=dt.date(2024, 1, 1)).level == "district"
+    assert unit_resolve(name="UBND tỉnh Bắc Ninh", on=dt.date(2024, 1, 1)).code == "p-27-ubnd"
 
     started = time.perf_counter()
     again = reference_load()

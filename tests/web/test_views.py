@@ -73,9 +73,15 @@ def test_the_document_list_searches_without_diacritics(client, people, loaded):
 
 
 def test_units_are_listed_in_vietnamese_alphabetical_order(client, people, tree):
+    from tests.factories import make_unit
+
+    for name in ("Đảng ủy phường Yên Hòa", "Đảng ủy phường Đống Đa", "Đảng ủy phường Dương Nội"):
+        make_unit(name, parent=tree.hanoi, level="grassroots", symbol="ĐU")
     client.force_login(people.alice)
     content = client.get(reverse("org:unit-list"), {"level": "grassroots"}).content.decode()
-    assert content.index("Đảng ủy phường Ba Đình") < content.index("Đảng ủy phường Ngọc Hà")
+    names = ["Ba Đình", "Dương Nội", "Đống Đa", "Ngọc Hà", "Yên Hòa"]
+    positions = [content.index(f"Đảng ủy phường {n}") for n in names]
+    assert positions == sorted(positions)
 
 
 def test_upload_ingests_a_file_and_reports_json(client, people, tree):

@@ -258,12 +258,17 @@ def _stored(cleaned: list[tuple[int, dict]]) -> dict[str, Unit]:
 
 
 def _tree_problems(cleaned: list[tuple[int, dict]], stored: dict[str, Unit]) -> list[str]:
-    """Parents that do not exist, units that may not sit under their parent, and cycles."""
+    """Parents that do not exist, units that may not sit under their parent, and cycles.
+
+    Rows that change nothing are left alone: a unit stored before a rule was tightened may
+    come back in an exported list unchanged.
+    """
     errors = []
     in_file = {row["code"]: row for _, row in cleaned}
     for number, row in cleaned:
         parent = row["parent"]
-        if not parent:
+        unit = stored.get(row["code"])
+        if not parent or (unit is not None and not _changes(row, unit)):
             continue
         if parent not in in_file and parent not in stored:
             errors.append(f"Dòng {number}: mã đơn vị cấp trên '{parent}' không tồn tại.")

@@ -11,14 +11,10 @@ _C_INDEX = "org_unit_sort_key_c"
 
 def sort_keys_fill(apps, schema_editor):
     Unit = apps.get_model("org", "Unit")
-    batch = []
-    for unit in Unit.objects.only("pk", "name").iterator(chunk_size=2000):
-        unit.sort_key = unit_sort_key(unit.name)
-        batch.append(unit)
-        if len(batch) == 2000:
-            Unit.objects.bulk_update(batch, ["sort_key"])
-            batch = []
-    Unit.objects.bulk_update(batch, ["sort_key"])
+    keys = [(unit_sort_key(name), pk) for pk, name in Unit.objects.values_list("pk", "name")]
+    table = schema_editor.quote_name(Unit._meta.db_table)
+    with schema_editor.connection.cursor() as cursor:
+        cursor.executemany(f"UPDATE {table} SET sort_key = %s WHERE id = %s", keys)
 
 
 def c_index_create(apps, schema_editor):

@@ -19,6 +19,7 @@ import json
 import sqlite3
 import sys
 import unicodedata
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from tuyengiao.org.reference.data import SNAPSHOT_PATH
@@ -57,69 +58,108 @@ def _clean(name: str) -> str:
 
 
 def build() -> dict:
+    """The snapshot: old and new units under national codes, and what each new one took over."""
     base = _package_dir() / "data"
     db = sqlite3.connect(base / "dataset.db")
     conv = json.loads((base / "converter_2025.json").read_text(encoding="utf-8"))
-
-    legacy = db.execute(
-        "SELECT provinceCode, province, provinceKey, districtCode, district, districtKey,"
-        " wardCode, ward, wardKey FROM admin_units_legacy ORDER BY wardCode, districtCode"
-    ).fetchall()
-    current = db.execute(
-        "SELECT provinceCode, province, provinceKey, wardCode, ward, wardKey FROM admin_units"
-        " ORDER BY wardCode"
-    ).fetchall()
-
-    old_provinces, old_districts, old_communes = {}, {}, {}
-    old_by_key: dict[str, str] = {}  # "province_district_ward" → commune code
-    district_by_key: dict[str, str] = {}  # "province_district_" → district code (no wards)
-    province_by_key: dict[str, str] = {}
-    for p_code, p_name, p_key, d_code, d_name, d_key, w_code, w_name, w_key in legacy:
-        old_provinces[p_code] = _clean(p_name)
-        province_by_key[p_key] = p_code
-        old_districts[d_code] = (p_code, _clean(d_name))
-        if w_code:
-            old_communes[w_code] = (d_code, _clean(w_name))
-            old_by_key[f"{p_key}_{d_key}_{w_key}"] = w_code
-        else:
-            district_by_key[f"{p_key}_{d_key}_"] = d_code
-
-    new_provinces, new_communes = {}, {}
-    new_by_key: dict[tuple[str, str], str] = {}
-    new_province_by_key: dict[str, str] = {}
-    for p_code, p_name, p_key, w_code, w_name, w_key in current:
-        new_provinces[p_code] = _clean(p_name)
-        new_province_by_key[p_key] = p_code
-        new_communes[w_code] = (p_code, _clean(w_name))
-        new_by_key[(p_key, w_key)] = w_code
-
-    province_sources = {
-        new_province_by_key[new_key]: sorted(province_by_key[k] for k in old_keys)
-        for new_key, old_keys in conv["DICT_PROVINCE"].items()
-    }
-    sources: dict[str, set[str]] = {code: set() for code in new_communes}
-    for new_p_key, wards in conv["DICT_PROVINCE_WARD_NO_DIVIDED"].items():
-        for new_w_key, old_keys in wards.items():
-            new_code = new_by_key[(new_p_key, new_w_key)]
-            for old_key in old_keys:
-                sources[new_code].add(old_by_key.get(old_key) or district_by_key[old_key])
-    for new_p_key, olds in conv["DICT_PROVINCE_WARD_DIVIDED"].items():
-        for old_key, targets in olds.items():
-            for target in targets:
-                new_code = new_by_key[(new_p_key, target["newWardKey"])]
-                sources[new_code].add(old_by_key[old_key])
-
+    old = _legacy_units(db)
+    new = _current_units(db)
+    province_sources = _province_sources(conv, old, new)
+    commune_sources = _commune_sources(conv, old, new)
     return {
         "source": f"{PACKAGE} {importlib.metadata.version(PACKAGE)}",
         "licence": "MIT, Copyright (c) 2025 Tran Ngoc Minh Hieu (see LICENSE-vietnamadminunits)",
-        "old_provinces": sorted([c, n] for c, n in old_provinces.items()),
-        "old_districts": sorted([c, p, n] for c, (p, n) in old_districts.items()),
-        "old_communes": sorted([c, d, n] for c, (d, n) in old_communes.items()),
-        "new_provinces": sorted([c, n, province_sources[c]] for c, n in new_provinces.items()),
+        "old_provinces": sorted([c, n] for c, n in old.provinces.items()),
+        "old_districts": sorted([c, p, n] for c, (p, n) in old.districts.items()),
+        "old_communes": sorted([c, d, n] for c, (d, n) in old.communes.items()),
+        "new_provinces": sorted([c, n, province_sources[c]] for c, n in new.provinces.items()),
         # sources: old commune codes (5 digits) and, for island districts that had no
         # communes, old district codes (3 digits)
-        "new_communes": sorted([c, p, n, sorted(sources[c])] for c, (p, n) in new_communes.items()),
+        "new_communes": sorted(
+            [c, p, n, sorted(commune_sources[c])] for c, (p, n) in new.communes.items()
+        ),
     }
+
+
+@dataclass
+class _Legacy:
+    """The units of 30/6/2025, and the package's keys for them."""
+
+    provinces: dict[str, str] = field(default_factory=dict)  # code → name
+    districts: dict[str, tuple[str, str]] = field(default_factory=dict)  # code → province, name
+    communes: dict[str, tuple[str, str]] = field(default_factory=dict)  # code → district, name
+    province_by_key: dict[str, str] = field(default_factory=dict)
+    commune_by_key: dict[str, str] = field(default_factory=dict)  # "p_d_w" → commune code
+    district_by_key: dict[str, str] = field(default_factory=dict)  # "p_d_" → district (no wards)
+
+
+def _legacy_units(db: sqlite3.Connection) -> _Legacy:
+    old = _Legacy()
+    rows = db.execute(
+        "SELECT provinceCode, province, provinceKey, districtCode, district, districtKey,"
+        " wardCode, ward, wardKey FROM admin_units_legacy ORDER BY wardCode, districtCode"
+    )
+    for p_code, p_name, p_key, d_code, d_name, d_key, w_code, w_name, w_key in rows:
+        old.provinces[p_code] = _clean(p_name)
+        old.province_by_key[p_key] = p_code
+        old.districts[d_code] = (p_code, _clean(d_name))
+        if w_code:
+            old.communes[w_code] = (d_code, _clean(w_name))
+            old.commune_by_key[f"{p_key}_{d_key}_{w_key}"] = w_code
+        else:
+            old.district_by_key[f"{p_key}_{d_key}_"] = d_code
+    return old
+
+
+@dataclass
+class _Current:
+    """The units from 1/7/2025, and the package's keys for them."""
+
+    provinces: dict[str, str] = field(default_factory=dict)  # code → name
+    communes: dict[str, tuple[str, str]] = field(default_factory=dict)  # code → province, name
+    province_by_key: dict[str, str] = field(default_factory=dict)
+    commune_by_key: dict[tuple[str, str], str] = field(default_factory=dict)
+
+
+def _current_units(db: sqlite3.Connection) -> _Current:
+    new = _Current()
+    rows = db.execute(
+        "SELECT provinceCode, province, provinceKey, wardCode, ward, wardKey FROM admin_units"
+        " ORDER BY wardCode"
+    )
+    for p_code, p_name, p_key, w_code, w_name, w_key in rows:
+        new.provinces[p_code] = _clean(p_name)
+        new.province_by_key[p_key] = p_code
+        new.communes[w_code] = (p_code, _clean(w_name))
+        new.commune_by_key[(p_key, w_key)] = w_code
+    return new
+
+
+def _province_sources(conv: dict, old: _Legacy, new: _Current) -> dict[str, list[str]]:
+    """New province code → the old province codes it was formed from."""
+    return {
+        new.province_by_key[new_key]: sorted(old.province_by_key[k] for k in old_keys)
+        for new_key, old_keys in conv["DICT_PROVINCE"].items()
+    }
+
+
+def _commune_sources(conv: dict, old: _Legacy, new: _Current) -> dict[str, set[str]]:
+    """New commune code → the old communes (or island districts) it took over, whole or in
+    part."""
+    sources: dict[str, set[str]] = {code: set() for code in new.communes}
+    for new_p_key, wards in conv["DICT_PROVINCE_WARD_NO_DIVIDED"].items():
+        for new_w_key, old_keys in wards.items():
+            new_code = new.commune_by_key[(new_p_key, new_w_key)]
+            for old_key in old_keys:
+                sources[new_code].add(
+                    old.commune_by_key.get(old_key) or old.district_by_key[old_key]
+                )
+    for new_p_key, olds in conv["DICT_PROVINCE_WARD_DIVIDED"].items():
+        for old_key, targets in olds.items():
+            for target in targets:
+                new_code = new.commune_by_key[(new_p_key, target["newWardKey"])]
+                sources[new_code].add(old.commune_by_key[old_key])
+    return sources
 
 
 def dump(data: dict) -> str:

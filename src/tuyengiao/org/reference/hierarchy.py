@@ -224,17 +224,16 @@ def _department(
 
 
 def _province_units(area: _Area) -> list[RefUnit]:
-    """A province's committee, People's Committee and department(s): an old province had its
-    Ban Tuyên giáo until it merged with the Ban Dân vận."""
+    """A province's committee, People's Committee and department(s): an old province (one
+    with no start date) had its Ban Tuyên giáo until it merged with the Ban Dân vận."""
     committee, ubnd = _area_units(area)
-    new = area.valid_from == REORGANISATION
     merged = _department(
         committee,
         "-btgdv",
         with_civic_affairs=True,
         valid_from=committee.valid_from or PROVINCE_DEPARTMENT_MERGE,
     )
-    if new:
+    if area.valid_from is not None:
         return [committee, ubnd, merged]
     old = _department(
         committee,

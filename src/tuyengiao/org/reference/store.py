@@ -2,9 +2,9 @@
 
 About 29,000 units and as many successions are written on a first ``tuyengiao init``. Building
 that many model instances and letting ``bulk_create`` compile every value costs seconds, so new
-rows are inserted with plain ``INSERT`` statements (primary keys and materialised paths computed
-here), after which the id sequence is reset. Changed reference units, a handful at most, go
-through ``bulk_update``.
+rows are written as plain tuples (primary keys and materialised paths computed here) with
+``executemany`` on SQLite and ``COPY`` on PostgreSQL, after which the id sequence is reset.
+Changed reference units, a handful at most, go through ``bulk_update``.
 """
 
 from __future__ import annotations
