@@ -26,6 +26,7 @@ def make_unit(
         code=code or fold(name).replace(" ", "-"),
         name=name,
         name_folded=fold(name),
+        sort_key=unit_sort_key(name),
         kind=kind,
         level=level,
         parent=parent,
