@@ -114,6 +114,7 @@ INSTALLED_APPS = [
     "tuyengiao.accounts",
     "tuyengiao.org",
     "tuyengiao.documents",
+    "tuyengiao.press",
     "tuyengiao.web",
 ]
 

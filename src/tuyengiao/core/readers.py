@@ -18,13 +18,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import docx
-import trafilatura
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 from pypdf import PdfReader
 from pypdf.errors import DependencyError
 from selectolax.lexbor import LexborHTMLParser
 
+from tuyengiao.core.extract import extract_article
 from tuyengiao.core.legacy import legacy_to_unicode
 from tuyengiao.core.text import DecodeError, clean_invisibles, decode_bytes, fold, nfc
 
@@ -132,7 +132,7 @@ def format_size(n: int, *, round_up: bool = False) -> str:
 
 # Libraries that log to stderr about input they recover from ("EOF marker not found",
 # "discarding data: None"); we report bad input ourselves, as one Vietnamese line.
-_NOISY_LOGGERS = ("pypdf", "trafilatura", "htmldate", "courlan", "justext")
+_NOISY_LOGGERS = ("pypdf",)
 
 
 class _QuietLibraries:
@@ -306,33 +306,20 @@ _DATE_META = (
 def _read_html(data: bytes, max_bytes: int) -> ReadResult:
     match = _META_CHARSET.search(data[:4096])
     html = _decode(data, match.group(1).decode("ascii") if match else None)
+    article = extract_article(html)
+    main = "\n".join(p for p in (article.title, article.lead, article.text) if p)
     tree = LexborHTMLParser(html)
-    lines = _lines(_main_text(html) or _body_text(tree))
+    lines = _lines(main if article.text else _body_text(tree))
     if not lines:
         raise ReadError("trang HTML không có nội dung văn bản")
-    published = _meta_date(tree) or visible_date(_lines(_body_text(tree))[:80])
+    published = article.published.date() if article.published else None
     return ReadResult(
         text="\n".join(lines),
-        title=_html_title(tree) or _first_line(lines),
+        title=article.title or _html_title(tree) or _first_line(lines),
         format="html",
         html=html,
-        published=published,
+        published=published or _meta_date(tree) or visible_date(lines[:80]),
     )
-
-
-def _main_text(html: str) -> str:
-    try:
-        extracted = trafilatura.extract(
-            html,
-            include_comments=False,
-            favor_precision=False,
-            output_format="txt",
-            with_metadata=False,
-        )
-    except Exception:  # a parser bug on odd markup must not stop ingest: fall back
-        logger.warning("trafilatura failed; using the page's body text", exc_info=True)
-        return ""
-    return extracted or ""
 
 
 def _body_text(tree: LexborHTMLParser) -> str:
