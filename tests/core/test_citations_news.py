@@ -12,8 +12,8 @@ carry the right type, number and year. Negative sentences must yield nothing at 
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
 
+from tests.core.test_citation_devset import Score
 from tuyengiao.core.citations import Citation, find_citations
 
 D = datetime.date
@@ -367,29 +367,6 @@ NEGATIVE: list[str] = [
 ]
 
 
-@dataclass
-class Score:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    misses: list[str] = field(default_factory=list)
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def report(self, name: str) -> str:
-        head = f"{name}: P={self.precision:.3f} R={self.recall:.3f} F1={self.f1:.3f}"
-        return "\n".join([head, *("  " + m for m in self.misses[:40])])
 
 
 def _matches_partial(c: Citation, ref: Ref) -> bool:

@@ -1,19 +1,7 @@
 from django.contrib import admin
 
 from tuyengiao.documents.models import Citation, Document, Obligation, Record, Relation
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """The registry changes only through its services (audited, indexed): admin only shows it."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+from tuyengiao.org.admin import ReadOnlyAdmin
 
 
 @admin.register(Document)

@@ -22,7 +22,7 @@ from tuyengiao.accounts.services import audit_record
 from tuyengiao.core.units import name_key
 from tuyengiao.org.models import Kind, Level, Unit
 from tuyengiao.org.selectors import unit_order
-from tuyengiao.org.services import placement_problem, unit_create, unit_update
+from tuyengiao.org.services import UPDATABLE_FIELDS, placement_problem, unit_create, unit_update
 
 HEADERS = [
     "Mã",
@@ -36,18 +36,7 @@ HEADERS = [
     "Hoạt động từ",
     "Hoạt động đến",
 ]
-FIELDS = [
-    "code",
-    "name",
-    "kind",
-    "level",
-    "parent",
-    "symbol",
-    "area_name",
-    "area_code",
-    "valid_from",
-    "valid_to",
-]
+FIELDS = list(UPDATABLE_FIELDS)  # one column per field a unit update may change
 REQUIRED = {"code": "Mã", "name": "Tên", "kind": "Loại", "level": "Cấp"}
 MAX_ROWS = 50_000
 

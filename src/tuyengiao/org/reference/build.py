@@ -22,7 +22,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tuyengiao.org.reference.data import SNAPSHOT_PATH
+from tuyengiao.org.reference.data import AREA_TYPES, SNAPSHOT_PATH
 
 PACKAGE = "vietnamadminunits"
 
@@ -34,24 +34,11 @@ def _package_dir() -> Path:
     return Path(next(iter(spec.submodule_search_locations)))
 
 
-_AREA_TYPES = (
-    "Thành phố",
-    "Tỉnh",
-    "Quận",
-    "Huyện",
-    "Thị xã",
-    "Thị trấn",
-    "Phường",
-    "Xã",
-    "Đặc khu",
-)
-
-
 def _clean(name: str) -> str:
     """NFC, single spaces, straight apostrophes, and the area word in sentence case."""
     name = unicodedata.normalize("NFC", name).replace("\u2019", "'")
     name = " ".join(name.split())
-    for area_type in _AREA_TYPES:
+    for area_type in AREA_TYPES:
         if name.lower().startswith(area_type.lower() + " "):
             return area_type + name[len(area_type) :]
     return name

@@ -35,3 +35,17 @@ def snapshot_read(path: Path = SNAPSHOT_PATH) -> AdminSnapshot:
         new_provinces=[tuple(row) for row in raw["new_provinces"]],
         new_communes=[tuple(row) for row in raw["new_communes"]],
     )
+
+
+# The words before an area's name, longest first where one begins another.
+AREA_TYPES = (
+    "Thành phố",
+    "Tỉnh",
+    "Quận",
+    "Huyện",
+    "Thị xã",
+    "Thị trấn",
+    "Phường",
+    "Xã",
+    "Đặc khu",
+)

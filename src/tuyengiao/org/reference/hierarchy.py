@@ -29,7 +29,7 @@ from tuyengiao.core.units import (
     department_name,
     peoples_committee_name,
 )
-from tuyengiao.org.reference.data import AdminSnapshot
+from tuyengiao.org.reference.data import AREA_TYPES, AdminSnapshot
 
 # Ban Tuyên giáo TW and Ban Dân vận TW merged into Ban Tuyên giáo và Dân vận TW, announced
 # 3/2/2025 (shared/reference/document-numbering.md, "Changes in 2025–26", point 1).
@@ -107,22 +107,9 @@ class _Hierarchy:
         )
 
 
-_AREA_TYPES = (
-    "Thành phố",
-    "Tỉnh",
-    "Quận",
-    "Huyện",
-    "Thị xã",
-    "Thị trấn",
-    "Phường",
-    "Xã",
-    "Đặc khu",
-)
-
-
 def split_area_name(full_name: str) -> tuple[str, str]:
     """ "Phường Trúc Bạch" → ("phường", "Trúc Bạch"); "Quận 1" → ("quận", "1")."""
-    for area_type in _AREA_TYPES:
+    for area_type in AREA_TYPES:
         if full_name.startswith(area_type + " "):
             return area_type.lower(), full_name[len(area_type) + 1 :].strip()
     raise ValueError(f"unknown administrative area type in {full_name!r}")
