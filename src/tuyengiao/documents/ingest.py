@@ -22,7 +22,7 @@ from tuyengiao.accounts.services import audit_record
 from tuyengiao.core.citations import Citation, find_citations, parse_designation
 from tuyengiao.core.doctypes import abbrev_for_type_word
 from tuyengiao.core.header import OfficialHeader, parse_header
-from tuyengiao.core.readers import ACCEPTED_EXTENSIONS, ReadError, read_document
+from tuyengiao.core.readers import ACCEPTED_EXTENSIONS, ReadError, format_size, read_document
 from tuyengiao.core.relations import find_relations
 from tuyengiao.core.terms import party_term_for_date
 from tuyengiao.core.text import nfc
@@ -86,46 +86,37 @@ def ingest_bytes(
     if not read.text.strip():
         return Outcome(location, "failed", message="không có nội dung văn bản")
     record = Record(
-        location=location[:1000],
-        filename=Path(filename).name[:255],
-        sha256=digest,
-        format=read.format,
-        size=len(data),
-        title=(read.title or "")[:500],
-        published=read.published,
-        text=read.text,
-        owner_unit=owner_unit,
-    )
+        location=location[:1000], filename=Path(filename).name[:255], sha256=digest,
+        format=read.format, size=len(data), title=(read.title or "")[:500],
+        published=read.published, text=read.text, owner_unit=owner_unit,
+    )  # fmt: skip
+    return _store_whole(record, data if keep_file else None, actor=actor)
+
+
+def _store_whole(record: Record, keep: bytes | None, *, actor) -> Outcome:
+    """Store the record and all it implies in one transaction; report, never raise."""
     try:
         with transaction.atomic():
-            outcome = _store(record, read.text, owner_unit=owner_unit, actor=actor)
-            if keep_file and outcome.document_id:
+            outcome = _store(record, record.text, owner_unit=record.owner_unit, actor=actor)
+            if keep is not None and outcome.document_id:
                 attachment_add(
-                    document=record.document,
-                    name=record.filename or "van-ban",
-                    data=data,
-                    digest=digest,
-                )
+                    document=record.document, name=record.filename or "van-ban", data=keep,
+                    digest=record.sha256,
+                )  # fmt: skip
     except (IngestError, RegistryError) as exc:
-        return Outcome(location, "failed", message=exc.reason)
+        return Outcome(record.location, "failed", message=exc.reason)
     except IntegrityError:  # the same file, ingested by someone else a moment ago
-        return Outcome(location, "unchanged", message="đã có, bỏ qua")
+        return Outcome(record.location, "unchanged", message="đã có, bỏ qua")
     except Exception as exc:  # noqa: BLE001 — one bad file must not stop the others
-        logger.exception("ingest of %s failed", location)
-        return Outcome(location, "failed", message=f"lỗi khi lưu ({type(exc).__name__})")
+        logger.exception("ingest of %s failed", record.location)
+        return Outcome(record.location, "failed", message=f"lỗi khi lưu ({type(exc).__name__})")
     return outcome
 
 
 def size_message(size: int) -> str:
     """ "tệp 25,3 MB vượt quá giới hạn 20 MB", in Vietnamese number format."""
-    return f"tệp {_size(size)} vượt quá giới hạn {_size(settings.TUYENGIAO_MAX_FILE_BYTES)}"
-
-
-def _size(n: int) -> str:
-    for unit, scale in (("MB", 1 << 20), ("KB", 1 << 10)):
-        if n >= scale:
-            return f"{n / scale:.1f}".rstrip("0").rstrip(".").replace(".", ",") + f" {unit}"
-    return f"{n} byte"
+    limit = settings.TUYENGIAO_MAX_FILE_BYTES
+    return f"tệp {format_size(size, round_up=True)} vượt quá giới hạn {format_size(limit)}"
 
 
 def _store(record: Record, text: str, *, owner_unit, actor) -> Outcome:
