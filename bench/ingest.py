@@ -19,8 +19,8 @@ def main() -> None:
     from django.db import connection
 
     from bench.corpus import baomoi
-    from tuyengiao.documents.ingest import ingest_articles
     from tuyengiao.documents.models import Citation, Record
+    from tuyengiao.press.ingest import ingest_articles
 
     articles = baomoi(n)
     call_command("migrate", verbosity=0)

@@ -5,8 +5,9 @@ import zipfile
 
 import pytest
 
-from tuyengiao.documents.ingest import ingest_article, ingest_bytes
+from tuyengiao.documents.ingest import ingest_bytes
 from tuyengiao.documents.models import Citation, Document, Record, Relation, SearchEntry
+from tuyengiao.press.ingest import ingest_article
 
 OFFICIAL = """ĐẢNG BỘ THÀNH PHỐ HÀ NỘI
 THÀNH ỦY

@@ -1,8 +1,8 @@
 """Search: insensitive to diacritics and tone-mark style, highlighted, permission-aware."""
 
-from tuyengiao.documents.ingest import ingest_article
 from tuyengiao.documents.search import parse_query, snippet
 from tuyengiao.documents.selectors import search
+from tuyengiao.press.ingest import ingest_article
 
 
 def load():

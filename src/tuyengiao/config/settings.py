@@ -43,6 +43,16 @@ def env_int(name: str, default: int) -> int:
         raise ImproperlyConfigured(f"{name}={value!r}: expected an integer") from None
 
 
+def env_float(name: str, default: float) -> float:
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    try:
+        return float(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={value!r}: expected a number") from None
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     value = os.environ.get(name)
     if value is None or value == "":
@@ -111,6 +121,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "ninja",
+    "django_tasks",
+    "django_tasks_db",
     "tuyengiao.accounts",
     "tuyengiao.org",
     "tuyengiao.documents",
@@ -186,6 +198,16 @@ MEDIA_URL = "/media/"
 
 # Upper bound for one ingested file (bytes).
 TUYENGIAO_MAX_FILE_BYTES = env_int("TUYENGIAO_MAX_FILE_BYTES", 20 * 1024 * 1024)
+
+# Background work (crawls, topic matching): a queue in the database, run by `tuyengiao worker`
+# processes on any number of machines; in the demo by a worker thread inside the web process.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+TUYENGIAO_INPROCESS_WORKER = env_bool("TUYENGIAO_INPROCESS_WORKER", DEMO)
+# Press crawling: who we say we are, and how patient we are with a site.
+TUYENGIAO_USER_AGENT = os.environ.get(
+    "TUYENGIAO_USER_AGENT", "TuyenGiaoSo/0.1 (+https://tuyengiao.local/bot)"
+)
+TUYENGIAO_CRAWL_DELAY = env_float("TUYENGIAO_CRAWL_DELAY", 1.0)
 DATA_UPLOAD_MAX_MEMORY_SIZE = TUYENGIAO_MAX_FILE_BYTES
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

@@ -25,7 +25,6 @@ from tuyengiao.core.header import OfficialHeader, parse_header
 from tuyengiao.core.readers import ACCEPTED_EXTENSIONS, ReadError, format_size, read_document
 from tuyengiao.core.relations import find_relations
 from tuyengiao.core.terms import party_term_for_date
-from tuyengiao.core.text import nfc
 from tuyengiao.documents.models import Citation as CitationRow
 from tuyengiao.documents.models import Document, Record
 from tuyengiao.documents.services import (
@@ -123,14 +122,26 @@ def _store(record: Record, text: str, *, owner_unit, actor) -> Outcome:
     header = parse_header(text)
     if header is not None:
         return _store_official(record, text, header, owner_unit=owner_unit, actor=actor)
+    from tuyengiao.press.ingest import ArticleStore  # the press app keeps article details
+
     record.kind = Record.Kind.ARTICLE
     if not record.title:
         record.title = _first_line(text)
+    article_record_save(record, actor=actor)
+    ArticleStore().attach(record)
+    return Outcome(record.location, "created", record.kind, record_id=record.pk)
+
+
+def article_record_save(record: Record, *, actor=None) -> Record:
+    """Save an article's record with its citations and search entry (inside a transaction)."""
+    record.kind = Record.Kind.ARTICLE
     record.save()
-    _record_citations(record, text, subject=None, reference_date=record.published, actor=actor)
+    _record_citations(
+        record, record.text, subject=None, reference_date=record.published, actor=actor
+    )
     search_entry_refresh(record=record, new=True)
     audit_record(actor=actor, action="record_ingest", obj=record, after={"kind": record.kind})
-    return Outcome(record.location, "created", record.kind, record_id=record.pk)
+    return record
 
 
 def _store_official(record, text, header: OfficialHeader, *, owner_unit, actor) -> Outcome:
@@ -255,75 +266,6 @@ def _register_mention(
         data=data, reference_date=reference_date, owner_unit=record.owner_unit, actor=actor
     )
     return doc
-
-
-def ingest_article(
-    *,
-    title: str,
-    text: str,
-    url: str = "",
-    published: dt.date | None = None,
-) -> Outcome:
-    """Ingest an article whose text is already extracted (press archives, JSON lines)."""
-    title, text = nfc(title or ""), nfc(text or "")
-    body = f"{title}\n{text}" if title else text
-    digest = hashlib.sha256(body.encode("utf-8")).hexdigest()
-    location = url or f"article:{digest[:16]}"
-    if Record.objects.filter(sha256=digest).exists():
-        return Outcome(location, "unchanged", Record.Kind.ARTICLE, "đã có, bỏ qua")
-    if not text.strip():
-        return Outcome(location, "failed", message="bài không có nội dung")
-    record = Record(
-        kind=Record.Kind.ARTICLE,
-        location=location[:1000],
-        sha256=digest,
-        format="json",
-        size=len(body.encode("utf-8")),
-        title=title[:500],
-        published=published,
-        text=body,
-    )
-    with transaction.atomic():
-        record.save()
-        _record_citations(record, body, subject=None, reference_date=published)
-        search_entry_refresh(record=record, new=True)
-        audit_record(actor=None, action="record_ingest", obj=record, after={"kind": "article"})
-    return Outcome(location, "created", Record.Kind.ARTICLE, record_id=record.pk)
-
-
-def ingest_articles(articles: Iterable[dict], *, batch: int = 200) -> Iterator[Outcome]:
-    """Ingest many extracted articles (dicts with text, title, url, date), committing in
-    batches; each article still stands alone: one that fails leaves the others stored."""
-    pending: list[dict] = []
-    for article in articles:
-        pending.append(article)
-        if len(pending) >= batch:
-            yield from _ingest_batch(pending)
-            pending = []
-    if pending:
-        yield from _ingest_batch(pending)
-
-
-def _ingest_batch(articles: list[dict]) -> list[Outcome]:
-    outcomes = []
-    with transaction.atomic():
-        for article in articles:
-            try:
-                outcomes.append(
-                    ingest_article(
-                        title=str(article.get("title") or ""),
-                        text=str(article["text"]),
-                        url=str(article.get("url") or ""),
-                        published=article.get("published")
-                        or parse_article_date(article.get("date")),
-                    )
-                )
-            except Exception as exc:  # noqa: BLE001 — its savepoint is rolled back; go on
-                logger.exception("ingest of article %s failed", article.get("url"))
-                outcomes.append(
-                    Outcome(str(article.get("url")), "failed", message=type(exc).__name__)
-                )
-    return outcomes
 
 
 def read_jsonl(path: Path) -> Iterator[tuple[int, dict | None, str]]:

@@ -11,12 +11,12 @@ from tuyengiao.cli import Command as BaseCommand
 from tuyengiao.cli import os_reason
 from tuyengiao.documents.ingest import (
     Outcome,
-    ingest_articles,
     ingest_bytes,
     iter_paths,
     read_jsonl,
     size_message,
 )
+from tuyengiao.press.ingest import ingest_articles
 from tuyengiao.web.setup import database_ensure
 
 

@@ -1,0 +1,298 @@
+"""Articles into the archive: record, citations, near-duplicate group, story, units, topics.
+
+An ``ArticleStore`` stores the articles of one run (a crawl pass, an archive file) and keeps
+what articles are compared against between them: the near-duplicate index of recent articles,
+the recent articles for story assignment, the names of units, the active topics. Each article is
+stored whole inside its own savepoint or not at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from tuyengiao.core import dedupe
+from tuyengiao.core.stories import StoryInput, StoryParams, assign_story
+from tuyengiao.core.text import nfc
+from tuyengiao.documents.ingest import Outcome, article_record_save, parse_article_date
+from tuyengiao.documents.models import Citation, Record
+from tuyengiao.press.mentions import UnitNames
+from tuyengiao.press.models import Article, Source, Story
+from tuyengiao.press.topics import TopicMatcher
+
+logger = logging.getLogger(__name__)
+
+#: How far back a new article is compared for near-duplicates and stories.
+RECENT_DAYS = 7
+#: At most this many recent articles are kept for story assignment.
+RECENT_STORIES = 2000
+STORY_PARAMS = StoryParams()
+
+
+@dataclass(slots=True)
+class ArticleInput:
+    """An article read from a page or an archive, before it is stored."""
+
+    title: str
+    text: str
+    lead: str = ""
+    url: str = ""
+    published: dt.datetime | None = None
+    updated: dt.datetime | None = None
+    author: str = ""
+    section: str = ""
+    source: Source | None = None
+    format: str = "html"
+    size: int = 0
+
+    @property
+    def body(self) -> str:
+        """Title, lead and text: what is searched, cited and compared."""
+        return "\n".join(part for part in (self.title, self.lead, self.text) if part)
+
+    @classmethod
+    def from_dict(cls, obj: dict) -> ArticleInput:
+        """An article of a JSON-lines archive: ``title``, ``text``, ``url``, ``date``…"""
+        published = obj.get("published")
+        if not isinstance(published, dt.datetime):
+            day = published if isinstance(published, dt.date) else None
+            day = day or parse_article_date(obj.get("date"))
+            published = _noon(day) if day else None
+        return cls(
+            title=nfc(str(obj.get("title") or "")),
+            text=nfc(str(obj.get("text") or "")),
+            lead=nfc(str(obj.get("lead") or obj.get("description") or "")),
+            url=str(obj.get("url") or ""),
+            published=published,
+            author=str(obj.get("author") or "")[:255],
+            format="json",
+        )
+
+
+def _noon(day: dt.date) -> dt.datetime:
+    """A date without a time, as an aware datetime at noon (so it stays on its day)."""
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(12)))
+
+
+class ArticleStore:
+    """Stores articles, comparing each with those stored before it."""
+
+    def __init__(self) -> None:
+        self._dupes: dedupe.NearDuplicateIndex | None = None
+        self._group: dict[int, int] = {}  # article id → its group's first article id
+        self._story_of: dict[int, int] = {}  # article id → story id
+        self._recent: deque[StoryInput] | None = None
+        self._topics = TopicMatcher()
+        self._units = UnitNames()
+
+    def store(self, item: ArticleInput) -> Outcome:
+        """Store one article; never raises: the outcome says what happened."""
+        body = nfc(item.body)
+        location = item.url or ""
+        digest = hashlib.sha256(f"{item.url}\n{body}".encode()).hexdigest()
+        if not location:
+            location = f"article:{digest[:16]}"
+        if not item.text.strip():
+            return Outcome(location, "failed", message="bài không có nội dung")
+        existing = None
+        if item.url:
+            existing = Article.objects.filter(url=item.url[:1000]).values_list("record_id").first()
+        existing = existing or Record.objects.filter(sha256=digest).values_list("pk").first()
+        if existing:
+            return Outcome(location, "unchanged", Record.Kind.ARTICLE, "đã có, bỏ qua", existing[0])
+        record = Record(
+            kind=Record.Kind.ARTICLE,
+            location=location[:1000],
+            sha256=digest,
+            format=item.format,
+            size=item.size or len(body.encode()),
+            title=item.title[:500],
+            published=timezone.localdate(item.published) if item.published else None,
+            text=body,
+        )
+        try:
+            with transaction.atomic():
+                article_record_save(record)
+                article, fp = self._article(record, item)
+        except IntegrityError:  # stored by another process a moment ago
+            return Outcome(location, "unchanged", Record.Kind.ARTICLE, "đã có, bỏ qua")
+        except Exception as exc:  # noqa: BLE001 — one bad article must not stop the others
+            logger.exception("storing article %s failed", location)
+            return Outcome(location, "failed", message=f"lỗi khi lưu ({type(exc).__name__})")
+        self._remember(article, fp, body)
+        return Outcome(location, "created", Record.Kind.ARTICLE, record_id=record.pk)
+
+    def store_many(self, items: Iterable[ArticleInput], *, batch: int = 200) -> Iterator[Outcome]:
+        """Store many articles, committing every ``batch``; each still stands alone."""
+        pending: list[ArticleInput] = []
+        for item in items:
+            pending.append(item)
+            if len(pending) >= batch:
+                yield from self._batch(pending)
+                pending = []
+        if pending:
+            yield from self._batch(pending)
+
+    def _batch(self, items: list[ArticleInput]) -> list[Outcome]:
+        with transaction.atomic():
+            return [self.store(item) for item in items]
+
+    def attach(self, record: Record) -> Article:
+        """Give an article record saved elsewhere (an uploaded page) its article details."""
+        item = ArticleInput(
+            title=record.title,
+            text=record.text,
+            url="",
+            published=_noon(record.published) if record.published else None,
+        )
+        article, fp = self._article(record, item)
+        self._remember(article, fp, record.text)
+        return article
+
+    # --- one article ---------------------------------------------------------------------
+
+    def _article(self, record: Record, item: ArticleInput) -> tuple[Article, dedupe.Fingerprint]:
+        fp = dedupe.fingerprint(record.text)
+        original = self._original_of(fp)
+        article = Article(
+            record=record,
+            source=item.source,
+            url=item.url[:1000],
+            title=(item.title or record.title)[:500],
+            lead=item.lead,
+            published=item.published,
+            day=timezone.localdate(item.published) if item.published else None,
+            updated=item.updated,
+            author=item.author[:255],
+            section=item.section[:255],
+            signature=dedupe.signature_bytes(fp.signature),
+            duplicate_of_id=original,
+        )
+        article.story_id = self._story_for(article, record.text)
+        article.save()
+        cited = Citation.objects.filter(record=record, document__issuing_unit__isnull=False)
+        unit_ids = set(cited.values_list("document__issuing_unit_id", flat=True))
+        unit_ids |= self._units.mentioned(record.text, on=article.day)
+        if unit_ids:
+            article.units.add(*unit_ids)
+        self._topics.match(article, record.text, unit_ids)
+        return article, fp
+
+    def _original_of(self, fp: dedupe.Fingerprint) -> int | None:
+        found = self._index().query(fp)
+        if not found:
+            return None
+        key = int(found[0][0])  # type: ignore[call-overload]
+        return self._group.get(key, key)
+
+    def _story_for(self, article: Article, text: str) -> int:
+        if article.duplicate_of_id is not None:
+            story = (
+                self._story_of.get(article.duplicate_of_id)
+                or (
+                    Article.objects.filter(pk=article.duplicate_of_id)
+                    .values_list("story_id")
+                    .first()
+                    or [None]
+                )[0]
+            )
+            if story:
+                Story.objects.filter(pk=story).update(
+                    article_count=F("article_count") + 1, last_published=article.published
+                )
+                return story
+        story_id = None
+        if article.published is not None:
+            new = StoryInput(id=0, published=article.published, title=article.title, text=text)
+            window = STORY_PARAMS.window
+            recent = [
+                a for a in self._recent_articles() if abs(a.published - new.published) <= window
+            ]
+            story_id = assign_story(new, recent, STORY_PARAMS) if recent else None
+        if story_id is not None:
+            Story.objects.filter(pk=story_id).update(article_count=F("article_count") + 1)
+            Story.objects.filter(pk=story_id, last_published__lt=article.published).update(
+                last_published=article.published
+            )
+            return int(story_id)  # type: ignore[call-overload]
+        story = Story.objects.create(
+            title=article.title,
+            first_published=article.published,
+            last_published=article.published,
+            article_count=1,
+        )
+        return story.pk
+
+    def _remember(self, article: Article, fp: dedupe.Fingerprint, text: str) -> None:
+        """After the article is stored: compare the next ones with it."""
+        self._index().add(article.pk, fp)
+        self._group[article.pk] = article.duplicate_of_id or article.pk
+        self._story_of[article.pk] = article.story_id
+        if article.published is not None:
+            self._recent_articles().append(
+                StoryInput(
+                    id=article.pk,
+                    published=article.published,
+                    title=article.title,
+                    text=text[:600],
+                    group=self._group[article.pk],
+                    story=article.story_id,
+                )
+            )
+
+    def _recent_articles(self) -> deque[StoryInput]:
+        """Articles for story assignment, seeded with those fetched recently."""
+        if self._recent is None:
+            self._recent = deque(maxlen=RECENT_STORIES)
+            since = timezone.now() - dt.timedelta(days=RECENT_DAYS)
+            rows = (
+                Article.objects.filter(fetched_at__gte=since, published__isnull=False)
+                .order_by("-published")
+                .values_list("pk", "published", "title", "lead", "duplicate_of_id", "story_id")
+            )
+            for pk, published, title, lead, original, story in reversed(rows[:RECENT_STORIES]):
+                self._recent.append(
+                    StoryInput(pk, published, title, lead, group=original or pk, story=story)
+                )
+        return self._recent
+
+    def _index(self) -> dedupe.NearDuplicateIndex:
+        """The near-duplicate index, seeded with the signatures of recently fetched articles."""
+        if self._dupes is None:
+            self._dupes = dedupe.NearDuplicateIndex()
+            since = timezone.now() - dt.timedelta(days=RECENT_DAYS)
+            rows = Article.objects.filter(fetched_at__gte=since, signature__isnull=False)
+            for pk, signature, original in rows.values_list("pk", "signature", "duplicate_of_id"):
+                self._dupes.add(pk, bytes(signature))
+                self._group[pk] = original or pk
+        return self._dupes
+
+
+def ingest_articles(articles: Iterable[dict], *, batch: int = 200) -> Iterator[Outcome]:
+    """Store archive articles (dicts with ``text``, ``title``, ``url``, ``date``…)."""
+    yield from ArticleStore().store_many(
+        (ArticleInput.from_dict(obj) for obj in articles), batch=batch
+    )
+
+
+def ingest_article(
+    *, title: str, text: str, url: str = "", published: dt.date | None = None
+) -> Outcome:
+    """Store one article whose text is already extracted."""
+    return ArticleStore().store(
+        ArticleInput(
+            title=nfc(title or ""),
+            text=nfc(text or ""),
+            url=url,
+            published=_noon(published) if published else None,
+            format="json",
+        )
+    )

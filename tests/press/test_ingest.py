@@ -1,0 +1,139 @@
+"""Articles into the archive: near-duplicates, stories, units mentioned, topics."""
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from tuyengiao.documents.models import Citation, Record, SearchEntry
+from tuyengiao.press.ingest import ArticleInput, ArticleStore, ingest_articles
+from tuyengiao.press.models import Article, Story, Topic, TopicMatch
+from tuyengiao.press.services import topic_save
+from tuyengiao.press.topics import topic_rematch
+
+pytestmark = pytest.mark.django_db
+
+BODY = (
+    "Sáng 14/3, Ban Tuyên giáo và Dân vận Thành ủy Hà Nội tổ chức hội nghị quán triệt "
+    "Chỉ thị số 47-CT/TW ngày 05/3/2025 của Ban Bí thư về tăng cường công tác tuyên truyền "
+    "miệng ở cơ sở. Hội nghị được kết nối trực tuyến tới 126 điểm cầu phường, xã.\n"
+    "Phát biểu tại hội nghị, đồng chí Trưởng ban đề nghị các đảng ủy phường, xã xây dựng kế "
+    "hoạch thực hiện trước ngày 30/4/2025, chú trọng đổi mới nội dung, hình thức sinh hoạt "
+    "của đội ngũ báo cáo viên.\n"
+    "Dịp này, Đảng ủy phường Ba Đình giới thiệu mô hình tổ tuyên truyền tại khu dân cư, "
+    "với 45 buổi nói chuyện chuyên đề trong quý I, thu hút hơn 3.000 lượt người nghe."
+)
+OTHER = (
+    "Chiều 20/3, Sở Giao thông vận tải thông báo phân luồng giao thông để thi công cầu vượt "
+    "tại nút giao phía tây thành phố. Các phương tiện có tải trọng lớn đi theo đường vành đai.\n"
+    "Đơn vị thi công cam kết hoàn thành phần mặt cầu trước mùa mưa, bảo đảm an toàn cho "
+    "người và phương tiện qua lại khu vực công trường."
+)
+
+
+def at(day, hour=9):
+    return timezone.make_aware(dt.datetime(2025, 3, day, hour))
+
+
+def item(title, text, url, day=14, **kw):
+    return ArticleInput(title=title, text=text, url=url, published=at(day), **kw)
+
+
+def test_an_article_is_stored_with_record_citations_search_entry_and_story(tree):
+    outcome = ArticleStore().store(
+        item("Hà Nội quán triệt Chỉ thị 47", BODY, "https://tin.example/a1", lead="Sapo.")
+    )
+    assert outcome.status == "created"
+    article = Article.objects.get()
+    record = Record.objects.get(pk=outcome.record_id)
+    assert article.record == record and record.kind == "article"
+    assert record.text.startswith("Hà Nội quán triệt Chỉ thị 47\nSapo.\n")
+    assert Citation.objects.filter(record=record, designation="47-CT/TW").exists()
+    assert SearchEntry.objects.filter(record=record).exists()
+    assert article.day == dt.date(2025, 3, 14)
+    assert article.story.article_count == 1 and article.duplicate_of is None
+    assert {u.name for u in article.units.all()} >= {"Thành ủy Hà Nội", "Đảng ủy phường Ba Đình"}
+
+
+def test_the_same_url_or_the_same_text_is_stored_once(tree):
+    store = ArticleStore()
+    assert store.store(item("A", BODY, "https://tin.example/a1")).status == "created"
+    again = store.store(item("A", BODY, "https://tin.example/a1"))
+    assert again.status == "unchanged"
+    assert ArticleStore().store(item("A", BODY, "https://tin.example/a1")).status == "unchanged"
+    assert Article.objects.count() == 1
+
+
+def test_an_article_without_text_fails_and_stores_nothing(tree):
+    outcome = ArticleStore().store(item("Chỉ có tiêu đề", "  ", "https://tin.example/x"))
+    assert outcome.status == "failed" and "không có nội dung" in outcome.message
+    assert not Record.objects.exists() and not Article.objects.exists()
+
+
+def test_a_syndicated_copy_joins_the_original_group_and_story(tree):
+    store = ArticleStore()
+    store.store(item("Hà Nội quán triệt Chỉ thị 47", BODY, "https://tin.example/a1"))
+    copy = BODY.replace("126 điểm cầu", "hơn một trăm điểm cầu") + (
+        "\nBài đăng lại từ Báo Tin Ví Dụ, mời bạn đọc theo dõi chuyên trang."
+    )
+    store.store(item("Quán triệt Chỉ thị 47 tại Hà Nội", copy, "https://lai.example/b7", day=15))
+    store.store(item("Phân luồng giao thông", OTHER, "https://tin.example/a2", day=20))
+    original, syndicated, other = Article.objects.order_by("pk")
+    assert syndicated.duplicate_of == original and syndicated.group_id == original.pk
+    assert syndicated.story == original.story and original.story.article_count == 2
+    assert other.duplicate_of is None and other.story != original.story
+    assert Story.objects.count() == 2
+
+
+def test_a_new_store_finds_duplicates_of_articles_stored_before(tree):
+    ArticleStore().store(item("Bản gốc", BODY, "https://tin.example/a1"))
+    ArticleStore().store(item("Bản sao", BODY + "\nNguồn: báo bạn.", "https://lai.example/z"))
+    copy = Article.objects.get(url="https://lai.example/z")
+    assert copy.duplicate_of.url == "https://tin.example/a1"
+
+
+def test_topics_match_new_articles_within_their_scope(tree):
+    broad = topic_save(actor=None, name="Chỉ thị 47", query='"Chỉ thị 47" OR "47-CT/TW"')
+    narrow = topic_save(
+        actor=None, name="Hải Phòng", query='"tuyên truyền miệng"', units=[tree.haiphong]
+    )
+    store = ArticleStore()
+    store.store(item("Hà Nội quán triệt", BODY, "https://tin.example/a1"))
+    store.store(item("Phân luồng", OTHER, "https://tin.example/a2"))
+    assert list(TopicMatch.objects.values_list("topic_id", flat=True)) == [broad.pk]
+    assert not TopicMatch.objects.filter(topic=narrow).exists()
+
+
+def test_topic_rematch_counts_every_stored_article_again(tree):
+    store = ArticleStore()
+    store.store(item("Hà Nội quán triệt", BODY, "https://tin.example/a1"))
+    store.store(item("Phân luồng", OTHER, "https://tin.example/a2"))
+    topic = topic_save(actor=None, name="Giao thông", query="phan luong")
+    assert not TopicMatch.objects.filter(topic=topic).exists()  # created after the articles
+    assert topic_rematch(topic) == 1
+    topic.refresh_from_db()
+    assert topic.matched_at is not None
+    match = TopicMatch.objects.get(topic=topic)
+    assert match.article.url == "https://tin.example/a2" and match.day == dt.date(2025, 3, 14)
+
+
+def test_a_unit_scoped_topic_includes_units_below(tree):
+    topic = topic_save(actor=None, name="Hà Nội", query="báo cáo viên", units=[tree.hanoi])
+    ArticleStore().store(item("Hà Nội quán triệt", BODY, "https://tin.example/a1"))
+    assert TopicMatch.objects.filter(topic=topic).count() == 1
+    assert Topic.objects.get(pk=topic.pk).matches.count() == 1
+
+
+def test_archive_lines_are_stored_with_their_dates(tree):
+    outcomes = list(
+        ingest_articles(
+            [
+                {"title": "Tin một", "text": BODY, "date": "2025-03-14", "url": "u1"},
+                {"title": "Tin hai", "text": OTHER, "date": "20/03/2025"},
+                {"title": "Trống", "text": ""},
+            ]
+        )
+    )
+    assert [o.status for o in outcomes] == ["created", "created", "failed"]
+    days = sorted(Article.objects.values_list("day", flat=True))
+    assert days == [dt.date(2025, 3, 14), dt.date(2025, 3, 20)]
