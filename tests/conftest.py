@@ -27,6 +27,22 @@ def shared():
     return path
 
 
+@pytest.fixture(autouse=True)
+def search_index_in_memory(request):
+    """Each test searches a fresh in-memory index (the rows of its own database)."""
+    try:
+        settings = request.getfixturevalue("settings")
+    except pytest.FixtureLookupError:  # pure tests, run without Django
+        yield
+        return
+    from tuyengiao.documents.search import search_index_reset
+
+    settings.TUYENGIAO_SEARCH_DIR = ""
+    search_index_reset()
+    yield
+    search_index_reset()
+
+
 @dataclass
 class Tree:
     tw: object

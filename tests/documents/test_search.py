@@ -104,3 +104,55 @@ def test_pages_of_a_restricted_user_are_full(tree, people):
     hits = search("thong tin co so", user=people.alice, limit=5)
     assert len(hits) == 5 and all(h.source.startswith("tin") for h in hits)
     assert len(search("thong tin co so", user=people.alice, limit=5, offset=5)) == 1
+
+
+def test_filters_narrow_by_kind_source_date_unit_and_topic(tree):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from tuyengiao.documents.search import filters_from_params
+    from tuyengiao.press.ingest import ArticleInput, ArticleStore
+    from tuyengiao.press.services import source_add, topic_save
+
+    a = source_add(actor=None, url="https://a.example", name="Báo A")
+    b = source_add(actor=None, url="https://b.example", name="Báo B")
+    store = ArticleStore()
+    for source, day, where in ((a, 3, "Hà Nội"), (b, 5, "Hải Phòng"), (a, 9, "Hải Phòng")):
+        store.store(
+            ArticleInput(
+                title=f"Học tập nghị quyết tại {where} ngày {day}",
+                text=f"Cán bộ {where} học tập, quán triệt nghị quyết ngày {day}/3 về công tác dân vận.",
+                url=f"{source.home_url}{day}", source=source,
+                published=timezone.make_aware(dt.datetime(2025, 3, day, 9)),
+            )
+        )  # fmt: skip
+    topic = topic_save(actor=None, name="Hải Phòng", query='"Hải Phòng"')
+
+    def sources(**params):
+        hits = search("nghi quyet dan van", filters=filters_from_params(params))
+        return sorted(h.source for h in hits)
+
+    assert sources() == ["https://a.example/3", "https://a.example/9", "https://b.example/5"]
+    assert sources(source=b.pk) == ["https://b.example/5"]
+    assert sources(**{"from": "2025-03-04", "to": "2025-03-08"}) == ["https://b.example/5"]
+    assert sources(topic=topic.pk) == ["https://a.example/9", "https://b.example/5"]
+    assert sources(unit=tree.haiphong.pk) == ["https://a.example/9", "https://b.example/5"]
+    assert sources(unit=tree.hanoi.pk) == ["https://a.example/3"]
+    assert sources(kind="document") == []
+
+
+def test_the_index_catches_up_after_an_interrupted_run_and_reindex_rebuilds_it(db):
+    from tuyengiao.documents.models import SearchEntry
+    from tuyengiao.documents.search import search_index, search_reindex, search_sync
+
+    load()
+    assert search_sync() == 3 and search_sync() == 0  # once indexed, nothing is pending
+    assert search("Hoà Bình")
+    # Rows written while no sync ran (a crawl killed before its end) are found next time.
+    ingest_article(title="Tin mới về Hòa Bình", text="Hòa Bình tổng kết năm.", url="new")
+    assert any(h.source == "new" for h in search("Hòa Bình"))
+    # The index is derived data: emptied, a reindex puts every row back.
+    search_index().clear()
+    assert search_reindex() == SearchEntry.objects.count() == 4
+    assert any(h.source == "new" for h in search("Hòa Bình"))

@@ -199,6 +199,9 @@ MEDIA_URL = "/media/"
 # Upper bound for one ingested file (bytes).
 TUYENGIAO_MAX_FILE_BYTES = env_int("TUYENGIAO_MAX_FILE_BYTES", 20 * 1024 * 1024)
 
+# The full-text index (derived data, rebuilt by `tuyengiao reindex`); empty = in memory.
+TUYENGIAO_SEARCH_DIR = os.environ.get("TUYENGIAO_SEARCH_DIR", str(VAR_DIR / "search"))
+
 # Background work (crawls, topic matching): a queue in the database, run by `tuyengiao worker`
 # processes on any number of machines; in the demo by a worker thread inside the web process.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -9,5 +9,6 @@ urlpatterns = [
     path("", include("tuyengiao.web.urls")),
     path("units/", include("tuyengiao.org.urls")),
     path("documents/", include("tuyengiao.documents.urls")),
+    path("press/", include("tuyengiao.press.urls")),
     path("accounts/", include("tuyengiao.accounts.urls")),
 ]

@@ -9,6 +9,7 @@ from ninja import Field, Query, Router, Schema
 from tuyengiao.accounts.permissions import can_view_document
 from tuyengiao.core.citations import find_citations
 from tuyengiao.documents.models import Document
+from tuyengiao.documents.search import filters_from_params
 from tuyengiao.documents.selectors import (
     document_cascade,
     document_list,
@@ -133,8 +134,31 @@ class SearchHitOut(Schema):
 
 
 @router.get("/search", response=list[SearchHitOut], summary="Tìm kiếm văn bản và tin bài")
-def search_endpoint(request, q: str, limit: int = 20, offset: int = 0):
-    return [h.to_dict() for h in search(q, user=request.user, limit=min(limit, 100), offset=offset)]
+def search_endpoint(
+    request,
+    q: str,
+    limit: int = 20,
+    offset: int = 0,
+    kind: str = "",
+    type: str = "",
+    source: int | None = None,
+    unit: int | None = None,
+    topic: int | None = None,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+):
+    """Lọc theo loại (document, article), loại văn bản, nguồn tin, đơn vị (gồm cấp dưới),
+    chủ đề và khoảng ngày."""
+    params = {
+        "kind": kind, "type": type, "source": source, "unit": unit, "topic": topic,
+        "from": date_from.isoformat() if date_from else None,
+        "to": date_to.isoformat() if date_to else None,
+    }  # fmt: skip
+    hits = search(
+        q, user=request.user, limit=min(limit, 100), offset=offset,
+        filters=filters_from_params(params),
+    )  # fmt: skip
+    return [h.to_dict() for h in hits]
 
 
 class ExtractIn(Schema):

@@ -217,8 +217,8 @@ class Attachment(models.Model):
 class SearchEntry(models.Model):
     """One searchable record (a document or a record) mirrored into the full-text index.
 
-    On SQLite the index is a contentless FTS5 table keyed by this row's id; on PostgreSQL a
-    GIN index over ``folded``. Both are derived data: ``tuyengiao reindex`` rebuilds them.
+    The full-text index (``documents.search``) is derived from these rows: it indexes what
+    changed since its watermark (``updated_at``), and ``tuyengiao reindex`` rebuilds it.
     """
 
     class Kind(models.TextChoices):
@@ -234,8 +234,8 @@ class SearchEntry(models.Model):
     )
     title = models.CharField(max_length=500, blank=True)
     text = models.TextField(blank=True)
-    folded = models.TextField(blank=True)
     date = models.DateField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
     def __str__(self) -> str:
         return self.title

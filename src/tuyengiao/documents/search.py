@@ -1,132 +1,227 @@
 """Full-text search over documents and articles, insensitive to diacritics and tone-mark style.
 
-SQLite: a contentless FTS5 table with two columns, the text with canonical tone marks and the
-folded text (FTS5 never folds đ, so we fold ourselves). PostgreSQL: a GIN index over
-``to_tsvector('simple', folded)``. The index is derived data; ``search_reindex`` rebuilds it.
+The database holds one ``SearchEntry`` per searchable document or article; the index is a
+tantivy index (``core.fulltext``) derived from those rows, chosen by measurement at a million
+articles (``docs/benchmarks.md``). Each machine keeps its own index under
+``TUYENGIAO_SEARCH_DIR`` and brings it up to date from the database before it searches
+(``search_sync``): rows changed since the index's watermark (their ``updated_at``, less
+``OVERLAP`` for transactions that committed late) are indexed again, then the watermark
+moves. Indexing is idempotent, so a crawl or an ingest interrupted at any point leaves an
+index that the next sync completes; ``tuyengiao reindex`` rebuilds it from scratch.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+import threading
+from collections.abc import Iterable, Iterator
+from pathlib import Path
 
-from django.db import connection
+from django.conf import settings
+from django.db.models import Max
+from django.utils import timezone
 
-from tuyengiao.core.text import canonical_tones, fold, nfc
+from tuyengiao.core.fulltext import Filters, FullTextIndex, IndexDoc, Page
+from tuyengiao.core.text import fold, nfc
+from tuyengiao.core.topics import folded_words, parse_topic_query
 from tuyengiao.documents.models import SearchEntry
 
-FTS_TABLE = "documents_search_fts"
-_WORD = re.compile(r"\w+", re.UNICODE)
+#: Rows committed up to this long after they were stamped are still picked up by a sync.
+OVERLAP = dt.timedelta(seconds=120)
+CHUNK = 2000
 _PHRASE = re.compile(r'"([^"]+)"')
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+_lock = threading.RLock()
+_index: FullTextIndex | None = None
+_index_path: str | None = None
 
 
-def _is_sqlite() -> bool:
-    return connection.vendor == "sqlite"
+def search_index() -> FullTextIndex:
+    """This process's handle on the index (in memory when ``TUYENGIAO_SEARCH_DIR`` is empty)."""
+    global _index, _index_path
+    path = str(settings.TUYENGIAO_SEARCH_DIR or "")
+    with _lock:
+        if _index is None or _index_path != path:
+            if _index is not None:
+                _index.close()
+            _index = FullTextIndex(Path(path) if path else None)
+            _index_path = path
+        return _index
 
 
-def index_text(title: str, text: str) -> str:
-    return nfc(f"{title}\n{text}")
+def search_index_reset() -> None:
+    """Drop this process's handle (tests: a fresh in-memory index for each)."""
+    global _index
+    with _lock:
+        if _index is not None:
+            _index.close()
+        _index = None
 
 
 def entry_write(*, entry: SearchEntry, title: str, text: str) -> None:
-    """Create or update ``entry`` and its index row. Call inside the caller's transaction."""
-    is_new = entry.pk is None
-    if not is_new and _is_sqlite():
-        _fts_delete(entry)
+    """Create or update ``entry``; the index picks it up at the next sync."""
     entry.title = title[:500]
     entry.text = nfc(text)
-    # PostgreSQL indexes the folded column; SQLite keeps it in FTS5 only.
-    entry.folded = "" if _is_sqlite() else fold(index_text(entry.title, entry.text))
     entry.save()
-    if _is_sqlite():
-        body = index_text(entry.title, entry.text)
-        with connection.cursor() as cur:
-            cur.execute(
-                f"INSERT INTO {FTS_TABLE}(rowid, exact, folded) VALUES (%s, %s, %s)",
-                [entry.pk, canonical_tones(body), fold(body)],
-            )
 
 
-def _fts_delete(entry: SearchEntry) -> None:
-    old = SearchEntry.objects.filter(pk=entry.pk).values_list("title", "text").first()
-    if old is None:
-        return
-    body = index_text(*old)
-    with connection.cursor() as cur:
-        cur.execute(
-            f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, exact, folded) "
-            "VALUES ('delete', %s, %s, %s)",
-            [entry.pk, canonical_tones(body), fold(body)],
+# --- keeping the index in step ------------------------------------------------------------
+
+
+def search_sync() -> int:
+    """Index the rows changed since the last sync; returns how many were (re)indexed."""
+    with _lock:
+        index = search_index()
+        mark = _parse_mark(index.watermark())
+        entries = SearchEntry.objects.all()
+        if mark is not None:
+            if not entries.filter(updated_at__gt=mark).exists():
+                return 0
+            entries = entries.filter(updated_at__gte=mark - OVERLAP)
+        latest = entries.aggregate(last=Max("updated_at"))["last"]
+        if latest is None:
+            return 0
+        count = 0
+        try:
+            for docs in _chunks(entries.filter(updated_at__lte=latest).order_by("pk")):
+                count += index.upsert(docs)
+            index.commit(watermark=latest.isoformat())
+        finally:
+            index.close()  # lets other processes write
+        return count
+
+
+def search_reindex() -> int:
+    """Rebuild the index from every ``SearchEntry``. Returns the number of entries indexed."""
+    with _lock:
+        index = search_index()
+        latest = SearchEntry.objects.aggregate(last=Max("updated_at"))["last"]
+        try:
+            index.clear()
+            count = 0
+            for docs in _chunks(SearchEntry.objects.order_by("pk")):
+                count += index.upsert(docs)
+            index.commit(watermark=(latest or timezone.now()).isoformat())
+        finally:
+            index.close()
+        return count
+
+
+def _parse_mark(value: str | None) -> dt.datetime | None:
+    try:
+        return dt.datetime.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _chunks(entries) -> Iterator[list[IndexDoc]]:
+    """Index rows for ``entries``, a chunk at a time (keyset pagination on the id)."""
+    last = 0
+    while True:
+        rows = list(entries.filter(pk__gt=last).select_related("document", "record")[:CHUNK])
+        if not rows:
+            return
+        last = rows[-1].pk
+        yield list(_index_docs(rows))
+
+
+def _index_docs(entries: list[SearchEntry]) -> Iterable[IndexDoc]:
+    from tuyengiao.press.models import Article
+
+    record_ids = [e.record_id for e in entries if e.record_id]
+    articles = {
+        a["record_id"]: a
+        for a in Article.objects.filter(record_id__in=record_ids).values(
+            "pk", "record_id", "source_id"
         )
+    }
+    units: dict[int, list[int]] = {}
+    through = Article.units.through.objects.filter(article__record_id__in=record_ids)
+    for record_id, unit_id in through.values_list("article__record_id", "unit_id"):
+        units.setdefault(record_id, []).append(unit_id)
+    for entry in entries:
+        doc = entry.document
+        if doc is not None:
+            owners = {doc.issuing_unit_id, doc.owner_unit_id} - {None}
+            yield IndexDoc(
+                key=entry.pk, kind=entry.kind, title=entry.title, text=entry.text,
+                date=entry.date, units=tuple(sorted(owners)), doc_type=doc.doc_type,
+            )  # fmt: skip
+        else:
+            article = articles.get(entry.record_id) or {}
+            yield IndexDoc(
+                key=entry.pk, kind=entry.kind, title=entry.title, text=entry.text,
+                date=entry.date, source=article.get("source_id"),
+                units=tuple(units.get(entry.record_id, ())),
+            )  # fmt: skip
+
+
+# --- searching -----------------------------------------------------------------------------
+
+
+def search_page(
+    query: str, filters: Filters | None = None, *, limit: int = 20, offset: int = 0
+) -> Page:
+    """Ranked entry ids for ``query`` (the topic language: words ANDed, "phrases", OR, NOT)."""
+    search_sync()
+    return search_index().search(query, filters, limit=limit, offset=offset)
+
+
+def filters_from_params(params) -> Filters:
+    """Search filters from query parameters (the search page and the API): ``kind``,
+    ``type``, ``source``, ``unit`` (and the units below it), ``topic``, ``from``, ``to``."""
+    from tuyengiao.org.models import Unit
+    from tuyengiao.org.selectors import unit_subtree
+    from tuyengiao.press.models import Topic
+
+    kind, doc_type = params.get("kind") or "", params.get("type") or ""
+    source = _int(params.get("source"))
+    unit = Unit.objects.filter(pk=_int(params.get("unit")) or 0).first()
+    topic = Topic.objects.filter(pk=_int(params.get("topic")) or 0).first()
+    return Filters(
+        kinds=[kind] if kind in ("document", "article") else None,
+        sources=[source] if source else None,
+        units=list(unit_subtree(unit).values_list("pk", flat=True)) if unit else None,
+        doc_types=[doc_type] if doc_type else None,
+        date_from=_date(params.get("from")),
+        date_to=_date(params.get("to")),
+        topic=parse_topic_query(topic.query) if topic else None,
+    )
+
+
+def _int(value) -> int | None:
+    try:
+        return int(value) if value else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _date(value) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except (TypeError, ValueError):
+        return None
+
+
+def search_ids(
+    query: str, *, limit: int = 50, offset: int = 0, filters: Filters | None = None
+) -> list[tuple[int, float]]:
+    """Ranked (entry id, score) pairs for ``query``; best first."""
+    if not query.strip():
+        return []
+    page = search_page(query, filters, limit=limit, offset=offset)
+    return [(hit.key, hit.score) for hit in page.hits]
 
 
 def parse_query(query: str) -> list[list[str]]:
     """Split a query into folded terms: quoted parts are phrases, other words single terms."""
     query = nfc(query)
-    groups = [fold(p).split() for p in _PHRASE.findall(query)]
+    groups = [folded_words(p).split() for p in _PHRASE.findall(query)]
     rest = _PHRASE.sub(" ", query)
-    groups += [[fold(w)] for w in _WORD.findall(rest)]
+    groups += [[w] for w in folded_words(rest).split() if w not in ("and", "or", "not")]
     return [g for g in groups if g]
-
-
-def _fts5_expr(groups: list[list[str]], column: str) -> str:
-    parts = ['"' + " ".join(g).replace('"', "") + '"' for g in groups]
-    return f"{column} : (" + " AND ".join(parts) + ")"
-
-
-def search_ids(query: str, *, limit: int = 50, offset: int = 0) -> list[tuple[int, float]]:
-    """Ranked (entry id, score) pairs for ``query``; best first.
-
-    Matching is on folded text; matches with the query's own diacritics rank higher.
-    """
-    groups = parse_query(query)
-    if not groups:
-        return []
-    exact = _exact_groups(query)
-    if _is_sqlite():
-        return _sqlite_search(groups, exact, limit, offset)
-    return _postgres_search(groups, exact, limit, offset)
-
-
-def _exact_groups(query: str) -> list[list[str]]:
-    query = canonical_tones(nfc(query)).lower()
-    groups = [p.split() for p in _PHRASE.findall(query)]
-    return groups + [[w] for w in _WORD.findall(_PHRASE.sub(" ", query))]
-
-
-def _sqlite_search(groups, exact, limit: int, offset: int):
-    match = f"({_fts5_expr(groups, 'folded')}) OR ({_fts5_expr(exact, 'exact')})"
-    if len(groups) > 1:  # the words next to each other, as typed, rank higher
-        match += f" OR ({_fts5_expr([[t for g in groups for t in g]], 'folded')})"
-    sql = (
-        f"SELECT rowid, bm25({FTS_TABLE}, 4.0, 1.0) AS score FROM {FTS_TABLE} "
-        f"WHERE {FTS_TABLE} MATCH %s ORDER BY score LIMIT %s OFFSET %s"
-    )
-    with connection.cursor() as cur:
-        cur.execute(sql, [match, limit, offset])
-        return [(row[0], -float(row[1])) for row in cur.fetchall()]
-
-
-def _tsquery(groups: list[list[str]]) -> str:
-    return " & ".join("(" + " <-> ".join(_pg_lexeme(t) for t in g) + ")" for g in groups)
-
-
-def _postgres_search(groups, exact, limit: int, offset: int):
-    sql = (
-        "SELECT id, ts_rank_cd(to_tsvector('simple', folded), q) "
-        "+ 2 * ts_rank_cd(to_tsvector('simple', folded), qp) "
-        "+ 2 * ts_rank_cd(to_tsvector('simple', lower(title || ' ' || text)), qe) AS score "
-        "FROM documents_searchentry, to_tsquery('simple', %s) q, to_tsquery('simple', %s) qp, "
-        "to_tsquery('simple', %s) qe "
-        "WHERE to_tsvector('simple', folded) @@ q ORDER BY score DESC, id DESC LIMIT %s OFFSET %s"
-    )
-    phrase = [[t for g in groups for t in g]]
-    with connection.cursor() as cur:
-        cur.execute(sql, [_tsquery(groups), _tsquery(phrase), _tsquery(exact), limit, offset])
-        return [(row[0], float(row[1])) for row in cur.fetchall()]
-
-
-def _pg_lexeme(term: str) -> str:
-    return "'" + term.replace("'", "").replace("\\", "") + "'"
 
 
 def snippet(text: str, query: str, *, width: int = 220) -> str:
@@ -163,23 +258,3 @@ def snippet(text: str, query: str, *, width: int = 220) -> str:
 
 def _escape(s: str) -> str:
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def search_reindex() -> int:
-    """Rebuild the index from ``SearchEntry`` rows. Returns the number of entries indexed."""
-    count = 0
-    if _is_sqlite():
-        with connection.cursor() as cur:
-            cur.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('delete-all')")
-    for entry in SearchEntry.objects.iterator(chunk_size=500):
-        body = index_text(entry.title, entry.text)
-        if _is_sqlite():
-            with connection.cursor() as cur:
-                cur.execute(
-                    f"INSERT INTO {FTS_TABLE}(rowid, exact, folded) VALUES (%s, %s, %s)",
-                    [entry.pk, canonical_tones(body), fold(body)],
-                )
-        else:
-            SearchEntry.objects.filter(pk=entry.pk).update(folded=fold(body))
-        count += 1
-    return count

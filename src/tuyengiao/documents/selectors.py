@@ -9,6 +9,7 @@ from django.db.models import Count, Q, QuerySet
 
 from tuyengiao.accounts.permissions import STAFF_KINDS, document_visibility, record_visibility
 from tuyengiao.core.cascade import CascadeItem, CascadeNode, build_cascade
+from tuyengiao.core.fulltext import Filters
 from tuyengiao.core.obligations import obligation_status
 from tuyengiao.core.rules import (
     RULE_TITLES,
@@ -369,7 +370,9 @@ class SearchResult:
         }
 
 
-def search(query: str, *, user=None, limit: int = 20, offset: int = 0) -> list[SearchResult]:
+def search(
+    query: str, *, user=None, limit: int = 20, offset: int = 0, filters: Filters | None = None
+) -> list[SearchResult]:
     """Ranked hits across documents and articles that ``user`` may read.
 
     Ranked ids come in windows; hits the user may not read are dropped until ``offset +
@@ -377,7 +380,7 @@ def search(query: str, *, user=None, limit: int = 20, offset: int = 0) -> list[S
     """
     wanted, window, start, visible = offset + limit, max(50, 2 * (offset + limit)), 0, []
     while len(visible) < wanted:
-        ranked = search_ids(query, limit=window, offset=start)
+        ranked = search_ids(query, limit=window, offset=start, filters=filters)
         visible += _readable_hits(ranked, user)
         if len(ranked) < window:
             break
@@ -387,7 +390,7 @@ def search(query: str, *, user=None, limit: int = 20, offset: int = 0) -> list[S
 
 
 def _readable_hits(ranked: list[tuple[int, float]], user) -> list[tuple[SearchEntry, float]]:
-    entries = SearchEntry.objects.select_related("document__record", "record").in_bulk(
+    entries = SearchEntry.objects.select_related("document__record", "record__article").in_bulk(
         [pk for pk, _ in ranked]
     )
     docs = Document.objects.filter(
@@ -423,10 +426,15 @@ def _result(entry: SearchEntry, query: str, score: float, records) -> SearchResu
         location = record.location if record is not None else ""
         url = doc.get_absolute_url()
     else:
-        location = entry.record.location
         from django.urls import reverse
 
-        url = reverse("documents:record-detail", args=[entry.record_id])
+        location = entry.record.location
+        article = getattr(entry.record, "article", None)
+        url = (
+            article.get_absolute_url()
+            if article is not None
+            else reverse("documents:record-detail", args=[entry.record_id])
+        )
     body = entry.text if entry.text.startswith(entry.title) else f"{entry.title}\n{entry.text}"
     return SearchResult(
         kind=entry.kind,

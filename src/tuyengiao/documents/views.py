@@ -93,9 +93,22 @@ def _detail_context(request, document: Document, form=None) -> dict:
         "findings": finding_rows(user=user, document=document),
         "implements": document_relations(document),
         "contexts": citation_contexts(document=document, user=user),
+        "press": _press_coverage(document),
         "record": getattr(document, "record", None),
         "can_edit": can_edit_document(user, document),
         "form": form or DocumentEditForm(instance_values(document)),
+    }
+
+
+def _press_coverage(document: Document) -> dict:
+    from tuyengiao.press.selectors import document_coverage
+
+    articles, total, months = document_coverage(document)
+    peak = max((n for _, n in months), default=1)
+    return {
+        "articles": articles,
+        "total": total,
+        "months": [(m, n, round(100 * n / peak)) for m, n in months],
     }
 
 

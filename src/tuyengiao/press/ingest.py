@@ -82,6 +82,13 @@ def _noon(day: dt.date) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time(12)))
 
 
+def _aware(moment: dt.datetime | None) -> dt.datetime | None:
+    """A page's time without a zone is Vietnamese time."""
+    if moment is not None and timezone.is_naive(moment):
+        return timezone.make_aware(moment)
+    return moment
+
+
 class ArticleStore:
     """Stores articles, comparing each with those stored before it."""
 
@@ -95,6 +102,7 @@ class ArticleStore:
 
     def store(self, item: ArticleInput) -> Outcome:
         """Store one article; never raises: the outcome says what happened."""
+        item.published, item.updated = _aware(item.published), _aware(item.updated)
         body = nfc(item.body)
         location = item.url or ""
         digest = hashlib.sha256(f"{item.url}\n{body}".encode()).hexdigest()

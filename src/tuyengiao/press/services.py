@@ -33,12 +33,9 @@ def source_url(url: str) -> str:
     if text and "://" not in text:
         text = "https://" + text
     try:
-        canonical = canonical_url(text)
+        return canonical_url(text)
     except InvalidURLError as exc:
-        raise PressError(f"Địa chỉ «{url}» không hợp lệ: {exc}") from exc
-    if not canonical.startswith(("http://", "https://")):
-        raise PressError(f"Địa chỉ «{url}» không phải trang web (http, https).")
-    return canonical
+        raise PressError(f"Địa chỉ «{url}» không phải trang web hợp lệ (http, https).") from exc
 
 
 def source_add(
@@ -108,7 +105,7 @@ def feed_add(*, source: Source, url: str, actor, kind: str = "") -> Feed:
     try:
         canonical = canonical_url(url.strip(), base=source.home_url)
     except InvalidURLError as exc:
-        raise PressError(f"Địa chỉ «{url}» không hợp lệ: {exc}") from exc
+        raise PressError(f"Địa chỉ «{url}» không phải trang web hợp lệ (http, https).") from exc
     kind = kind or feed_kind(canonical)
     feed, created = Feed.objects.get_or_create(
         source=source, url=canonical[:1000], defaults={"kind": kind}

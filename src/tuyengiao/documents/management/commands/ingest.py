@@ -16,6 +16,7 @@ from tuyengiao.documents.ingest import (
     read_jsonl,
     size_message,
 )
+from tuyengiao.documents.search import search_sync
 from tuyengiao.press.ingest import ingest_articles
 from tuyengiao.web.setup import database_ensure
 
@@ -45,6 +46,7 @@ class Command(BaseCommand):
                 self._report(outcome, quiet)
             progress.update(1)
         progress.close()
+        search_sync()
         summary = (
             f"Đã nạp {counts['created']}, đã có {counts['unchanged']}, lỗi {counts['failed']}."
         )
