@@ -143,3 +143,12 @@ def test_the_issuing_side_edits_a_document_and_the_change_is_audited(client, peo
     client.force_login(people.bob)
     response = client.post(plan.get_absolute_url(), {"summary": "x", "status": "in_force"})
     assert response.status_code == 403
+
+
+def test_the_search_page_offers_filters_and_counts_hits(client, people, loaded):
+    client.force_login(people.alice)
+    response = client.get(reverse("web:search"), {"q": "thông tin cơ sở", "kind": "document"})
+    content = response.content.decode()
+    assert response.status_code == 200 and 'name="topic"' in content and 'name="unit"' in content
+    assert all(hit.kind == "document" for hit in response.context["hits"])
+    assert response.context["total"] >= len(response.context["hits"]) > 0

@@ -6,7 +6,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import Count, Max, Min, Q, QuerySet
 from django.utils import timezone
 
 from tuyengiao.core.emerging import detect_spikes, emerging_phrases, phrase_doc_freq
@@ -95,9 +95,16 @@ def topic_matches(topic: Topic, start: dt.date | None = None, end: dt.date | Non
 
 
 def topic_coverage(topic: Topic, *, start: dt.date | None = None, end: dt.date | None = None):
-    """Counts of articles and distinct stories, per day, source and unit mentioned."""
-    end = end or topic_matches(topic).aggregate(last=Max("day"))["last"] or timezone.localdate()
-    start = start or (end - dt.timedelta(days=29))
+    """Counts of articles and distinct stories, per day, source and unit mentioned.
+
+    Without ``start``, the range runs from the first matched article (at most a year back,
+    at least 30 days) to ``end``, by default the last matched day.
+    """
+    bounds = topic_matches(topic).aggregate(first=Min("day"), last=Max("day"))
+    end = end or bounds["last"] or timezone.localdate()
+    if start is None:  # the whole campaign, up to a year, and at least a month
+        first = bounds["first"] or end
+        start = max(min(first, end - dt.timedelta(days=29)), end - dt.timedelta(days=365))
     matches = topic_matches(topic, start, end)
     totals = matches.aggregate(
         articles=Count("article", distinct=True),

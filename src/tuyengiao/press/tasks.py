@@ -48,6 +48,8 @@ def topic_rematch_task(topic_id: int) -> int:
 def crawl_enqueue(source: Source) -> CrawlRun:
     """Queue a crawl of ``source`` now; the run shows as queued until a worker takes it."""
     with transaction.atomic():
+        later = timezone.now() + dt.timedelta(minutes=source.interval_minutes)
+        Source.objects.filter(pk=source.pk).update(next_crawl_at=later)  # not twice by schedule
         run = CrawlRun.objects.create(source=source, status=CrawlRun.Status.QUEUED)
         transaction.on_commit(lambda: _enqueue(crawl_task, source.pk, run.pk))
     return run
@@ -113,18 +115,33 @@ def run_worker(*, interval: float = 5.0, stop: threading.Event | None = None, on
 
 
 _thread: threading.Thread | None = None
+_stop = threading.Event()
 _lock = threading.Lock()
 
 
 def inprocess_worker_start() -> None:
     """Start the demo's worker thread (once per process)."""
-    global _thread
+    global _thread, _stop
     with _lock:
         if _thread is None or not _thread.is_alive():
+            _stop = threading.Event()
             _thread = threading.Thread(
-                target=run_worker, kwargs={"interval": 2.0}, name="tuyengiao-worker", daemon=True
+                target=run_worker,
+                kwargs={"interval": 0.5, "stop": _stop},
+                name="tuyengiao-worker",
+                daemon=True,
             )
             _thread.start()
+
+
+def inprocess_worker_stop(timeout: float = 30.0) -> None:
+    """Stop the worker thread after its current task (tests; the demo never stops it)."""
+    global _thread
+    with _lock:
+        thread, _thread = _thread, None
+    _stop.set()
+    if thread is not None:
+        thread.join(timeout)
 
 
 def wait_idle(timeout: float = 30.0) -> None:

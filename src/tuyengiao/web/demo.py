@@ -55,6 +55,9 @@ DEMO_LOGINS = (
 )
 
 
+DEMO_TOPIC = ("Chỉ thị 47-CT/TW, tuyên truyền miệng", '"47-CT/TW" OR "Chỉ thị 47" OR "tuyên truyền miệng"')
+
+
 def demo_load(today=None) -> list[Outcome]:
     """Create the demo users and ingest the demo files. Idempotent."""
     import datetime as dt
@@ -95,4 +98,17 @@ def demo_load(today=None) -> list[Outcome]:
                 actor=user,
             )
         )
+    _demo_topic()
     return outcomes
+
+
+def _demo_topic() -> None:
+    """A campaign topic over the demo articles, so the press panels have something to show."""
+    from tuyengiao.press.models import Topic
+    from tuyengiao.press.services import topic_save
+    from tuyengiao.press.topics import topic_rematch
+
+    if Topic.objects.filter(name=DEMO_TOPIC[0]).exists():
+        return
+    topic = topic_save(actor=None, name=DEMO_TOPIC[0], query=DEMO_TOPIC[1])
+    topic_rematch(topic)

@@ -89,6 +89,6 @@ def _unit_choices(user) -> list[int]:
     """Units offered in the filter: the user's own and the province-level ones."""
     ids = list(Unit.objects.filter(level__in=("central", "province"), kind="committee")
                .values_list("pk", flat=True)[:200])  # fmt: skip
-    if user.scope_unit_id:
-        ids.append(user.scope_unit_id)
+    if user.scope_unit is not None:
+        ids.append(user.scope_unit.pk)
     return ids
