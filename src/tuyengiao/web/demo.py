@@ -55,7 +55,10 @@ DEMO_LOGINS = (
 )
 
 
-DEMO_TOPIC = ("Chỉ thị 47-CT/TW, tuyên truyền miệng", '"47-CT/TW" OR "Chỉ thị 47" OR "tuyên truyền miệng"')
+DEMO_TOPIC = (
+    "Chỉ thị 47-CT/TW, tuyên truyền miệng",
+    '"47-CT/TW" OR "Chỉ thị 47" OR "tuyên truyền miệng"',
+)
 
 
 def demo_load(today=None) -> list[Outcome]:
