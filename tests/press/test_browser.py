@@ -1,7 +1,6 @@
 """The press side in headless Chromium: add a source, watch its crawl, search, define a topic,
 see its coverage chart and export it, open an article and jump to a document it cites."""
 
-import io
 import shutil
 
 import pytest
@@ -81,7 +80,7 @@ def test_a_department_watches_the_press_from_source_to_cited_document(browser_pa
 
     with page.expect_download() as download:
         page.get_by_test_id("export-xlsx").click()
-    sheet = load_workbook(io.BytesIO(open(download.value.path(), "rb").read())).active
+    sheet = load_workbook(download.value.path()).active
     assert sheet["A1"].value == "Ngày" and sheet.cell(sheet.max_row, 2).value == 3
 
     # From an article to the directive it cites.
