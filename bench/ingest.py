@@ -1,4 +1,5 @@
-"""Ingest throughput of news articles into a fresh database (run in a child process).
+"""Ingest throughput of news articles into a fresh database (run in a child process): citations,
+near-duplicates, stories, units mentioned, topics, storing and the search index.
 
 Usage: DATABASE_URL=... python -m bench.ingest N   → prints one JSON line.
 """
@@ -20,7 +21,9 @@ def main() -> None:
 
     from bench.corpus import baomoi
     from tuyengiao.documents.models import Citation, Record
+    from tuyengiao.documents.search import search_sync
     from tuyengiao.press.ingest import ingest_articles
+    from tuyengiao.press.models import Article, Story
 
     articles = baomoi(n)
     call_command("migrate", verbosity=0)
@@ -28,6 +31,7 @@ def main() -> None:
     for article in articles:
         article["url"] = f"baomoi:{article['id']}"
     outcomes = list(ingest_articles(articles))
+    indexed = search_sync()
     elapsed = time.perf_counter() - start
     print(
         json.dumps(
@@ -36,6 +40,9 @@ def main() -> None:
                 "articles": Record.objects.count(),
                 "failed": sum(o.status == "failed" for o in outcomes),
                 "citations": Citation.objects.count(),
+                "indexed": indexed,
+                "duplicates": Article.objects.filter(duplicate_of__isnull=False).count(),
+                "stories": Story.objects.count(),
                 "seconds": round(elapsed, 2),
                 "articles_per_s": round(len(articles) / elapsed, 1),
             }

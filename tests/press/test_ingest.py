@@ -137,3 +137,22 @@ def test_archive_lines_are_stored_with_their_dates(tree):
     assert [o.status for o in outcomes] == ["created", "created", "failed"]
     days = sorted(Article.objects.values_list("day", flat=True))
     assert days == [dt.date(2025, 3, 14), dt.date(2025, 3, 20)]
+
+
+def test_a_name_two_units_bore_means_the_one_of_the_articles_day(tree):
+    from tests.factories import make_unit
+
+    old = make_unit(
+        "Đảng ủy phường Tân Định", parent=tree.hanoi, area_name="Tân Định", code="c-old",
+        valid_to=dt.date(2025, 6, 30),
+    )  # fmt: skip
+    new = make_unit(
+        "Đảng ủy phường Tân Định", parent=tree.hanoi, area_name="Tân Định", code="c-new",
+        valid_from=dt.date(2025, 7, 1),
+    )  # fmt: skip
+    text = "Đảng ủy phường Tân Định tổ chức hội nghị học tập chuyên đề cho cán bộ, đảng viên."
+    store = ArticleStore()
+    store.store(item("Trước sáp nhập", text, "https://tin.example/t1", day=3))
+    store.store(ArticleInput(title="Không rõ ngày", text=text, url="https://tin.example/t2"))
+    assert list(Article.objects.get(url="https://tin.example/t1").units.all()) == [old]
+    assert list(Article.objects.get(url="https://tin.example/t2").units.all()) == [new]

@@ -18,6 +18,8 @@ from tuyengiao.core.text import canonical_tones, nfc
 __all__ = ["Mention", "NameIndex"]
 
 _WORD = re.compile(r"\w+")
+# The next word of a name: only spaces between (a name never runs across punctuation).
+_NEXT = re.compile(r"[ \t\u00a0]+(\w+)")
 MAX_WORDS = 8
 
 
@@ -36,7 +38,8 @@ class NameIndex:
 
     def __init__(self, names: Iterable[tuple[str, Hashable]] = ()) -> None:
         self._keys: dict[tuple[str, ...], set[Hashable]] = {}
-        self._longest = 1
+        self._lengths: dict[str, list[int]] = {}  # first word → name lengths, longest first
+        self._starts: re.Pattern[str] | None = None  # the first words, compiled on first use
         for name, key in names:
             self.add(name, key)
 
@@ -49,7 +52,11 @@ class NameIndex:
         if not words or not words[0][0].isupper() or len(words) > MAX_WORDS:
             return
         self._keys.setdefault(words, set()).add(key)
-        self._longest = max(self._longest, len(words))
+        self._starts = None
+        lengths = self._lengths.setdefault(words[0], [])
+        if len(words) not in lengths:
+            lengths.append(len(words))
+            lengths.sort(reverse=True)
 
     def find(self, text: str) -> list[Mention]:
         """Every known name in ``text``, longest first at each place, left to right.
@@ -57,28 +64,31 @@ class NameIndex:
         Offsets index ``nfc(text)``.
         """
         text = nfc(text)
-        matches = list(_WORD.finditer(canonical_tones(text)))
+        canonical = canonical_tones(text)
         found: list[Mention] = []
-        i = 0
-        while i < len(matches):
-            if not matches[i].group()[0].isupper():
-                i += 1
+        end = 0
+        for start in self._first_words().finditer(canonical):
+            if start.start() < end:  # inside the name found just before
                 continue
-            for n in range(min(self._longest, len(matches) - i), 0, -1):
-                words = tuple(m.group() for m in matches[i : i + n])
-                keys = self._keys.get(words)
-                if keys is not None and _adjacent(text, matches[i : i + n]):
-                    start, end = matches[i].start(), matches[i + n - 1].end()
-                    found.append(Mention(text[start:end], start, end, frozenset(keys)))
-                    i += n
+            words = [start]
+            while len(words) < MAX_WORDS and (following := _NEXT.match(canonical, words[-1].end())):
+                words.append(following)
+            for n in self._lengths[start.group()]:
+                if n > len(words):
+                    continue
+                keys = self._keys.get(
+                    tuple(m.group(1) if m.re is _NEXT else m.group() for m in words[:n])
+                )
+                if keys is not None:
+                    end = words[n - 1].end()
+                    found.append(
+                        Mention(text[start.start() : end], start.start(), end, frozenset(keys))
+                    )
                     break
-            else:
-                i += 1
         return found
 
-
-def _adjacent(text: str, words: list[re.Match[str]]) -> bool:
-    """The words follow each other with only spaces between them (not across a sentence)."""
-    return all(
-        not text[a.end() : b.start()].strip() for a, b in zip(words, words[1:], strict=False)
-    )
+    def _first_words(self) -> re.Pattern[str]:
+        if self._starts is None:
+            alternatives = "|".join(sorted(map(re.escape, self._lengths), key=len, reverse=True))
+            self._starts = re.compile(rf"(?<!\w)(?:{alternatives or '(?!)'})(?!\w)")
+        return self._starts

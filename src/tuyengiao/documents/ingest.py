@@ -127,21 +127,26 @@ def _store(record: Record, text: str, *, owner_unit, actor) -> Outcome:
     record.kind = Record.Kind.ARTICLE
     if not record.title:
         record.title = _first_line(text)
-    article_record_save(record, actor=actor)
-    ArticleStore().attach(record)
+    cited = article_record_save(record, actor=actor)
+    ArticleStore().attach(record, cited)
     return Outcome(record.location, "created", record.kind, record_id=record.pk)
 
 
-def article_record_save(record: Record, *, actor=None) -> Record:
-    """Save an article's record with its citations and search entry (inside a transaction)."""
+def article_record_save(record: Record, *, actor=None) -> list[Document]:
+    """Save an article's record with its citations and search entry (inside a transaction).
+
+    Returns the registry documents it cites. An article a person uploaded is audited; one the
+    crawler or an archive import stored is not (its crawl run records it).
+    """
     record.kind = Record.Kind.ARTICLE
     record.save()
-    _record_citations(
+    cited = _record_citations(
         record, record.text, subject=None, reference_date=record.published, actor=actor
     )
     search_entry_refresh(record=record, new=True)
-    audit_record(actor=actor, action="record_ingest", obj=record, after={"kind": record.kind})
-    return record
+    if actor is not None:
+        audit_record(actor=actor, action="record_ingest", obj=record, after={"kind": record.kind})
+    return cited
 
 
 def _store_official(record, text, header: OfficialHeader, *, owner_unit, actor) -> Outcome:
@@ -204,10 +209,11 @@ def _record_citations(
     subject: Document | None,
     reference_date: dt.date | None,
     actor=None,
-) -> None:
+) -> list[Document]:
+    """Store the citations of ``text`` and the relations it states; returns the documents cited."""
     citations = find_citations(text, reference_date=reference_date)
     if not citations:
-        return
+        return []
     documents = [
         _register_mention(c, reference_date, own=subject, record=record, actor=actor)
         for c in citations
@@ -241,6 +247,7 @@ def _record_citations(
             start=relation.start,
             end=relation.end,
         )
+    return [doc for doc in documents if doc is not None]
 
 
 def _register_mention(

@@ -23,7 +23,7 @@ from tuyengiao.core import dedupe
 from tuyengiao.core.stories import StoryInput, StoryParams, assign_story
 from tuyengiao.core.text import nfc
 from tuyengiao.documents.ingest import Outcome, article_record_save, parse_article_date
-from tuyengiao.documents.models import Citation, Record
+from tuyengiao.documents.models import Record
 from tuyengiao.press.mentions import UnitNames
 from tuyengiao.press.models import Article, Source, Story
 from tuyengiao.press.topics import TopicMatcher
@@ -82,6 +82,11 @@ def _noon(day: dt.date) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time(12)))
 
 
+def _digest(item: ArticleInput) -> str:
+    """The identity of an article's text at its address (``Record.sha256``)."""
+    return hashlib.sha256(f"{item.url}\n{nfc(item.body)}".encode()).hexdigest()
+
+
 def _aware(moment: dt.datetime | None) -> dt.datetime | None:
     """A page's time without a zone is Vietnamese time."""
     if moment is not None and timezone.is_naive(moment):
@@ -99,23 +104,21 @@ class ArticleStore:
         self._recent: deque[StoryInput] | None = None
         self._topics = TopicMatcher()
         self._units = UnitNames()
+        self._known_urls: set[str] | None = None  # within a batch: addresses and texts stored
+        self._known_digests: set[str] | None = None
 
     def store(self, item: ArticleInput) -> Outcome:
         """Store one article; never raises: the outcome says what happened."""
         item.published, item.updated = _aware(item.published), _aware(item.updated)
         body = nfc(item.body)
         location = item.url or ""
-        digest = hashlib.sha256(f"{item.url}\n{body}".encode()).hexdigest()
+        digest = _digest(item)
         if not location:
             location = f"article:{digest[:16]}"
         if not item.text.strip():
             return Outcome(location, "failed", message="bài không có nội dung")
-        existing = None
-        if item.url:
-            existing = Article.objects.filter(url=item.url[:1000]).values_list("record_id").first()
-        existing = existing or Record.objects.filter(sha256=digest).values_list("pk").first()
-        if existing:
-            return Outcome(location, "unchanged", Record.Kind.ARTICLE, "đã có, bỏ qua", existing[0])
+        if self._stored(item.url[:1000], digest):
+            return Outcome(location, "unchanged", Record.Kind.ARTICLE, "đã có, bỏ qua")
         record = Record(
             kind=Record.Kind.ARTICLE,
             location=location[:1000],
@@ -128,14 +131,17 @@ class ArticleStore:
         )
         try:
             with transaction.atomic():
-                article_record_save(record)
-                article, fp = self._article(record, item)
+                cited = article_record_save(record)
+                article, fp = self._article(record, item, cited)
         except IntegrityError:  # stored by another process a moment ago
             return Outcome(location, "unchanged", Record.Kind.ARTICLE, "đã có, bỏ qua")
         except Exception as exc:  # noqa: BLE001 — one bad article must not stop the others
             logger.exception("storing article %s failed", location)
             return Outcome(location, "failed", message=f"lỗi khi lưu ({type(exc).__name__})")
         self._remember(article, fp, body)
+        if self._known_urls is not None and self._known_digests is not None:
+            self._known_urls.add(item.url[:1000])
+            self._known_digests.add(digest)
         return Outcome(location, "created", Record.Kind.ARTICLE, record_id=record.pk)
 
     def store_many(self, items: Iterable[ArticleInput], *, batch: int = 200) -> Iterator[Outcome]:
@@ -150,10 +156,28 @@ class ArticleStore:
             yield from self._batch(pending)
 
     def _batch(self, items: list[ArticleInput]) -> list[Outcome]:
-        with transaction.atomic():
-            return [self.store(item) for item in items]
+        urls = [item.url[:1000] for item in items if item.url]
+        self._known_urls = set(Article.objects.filter(url__in=urls).values_list("url", flat=True))
+        self._known_digests = set(
+            Record.objects.filter(sha256__in=[_digest(item) for item in items]).values_list(
+                "sha256", flat=True
+            )
+        )
+        try:
+            with transaction.atomic():
+                return [self.store(item) for item in items]
+        finally:
+            self._known_urls = self._known_digests = None
 
-    def attach(self, record: Record) -> Article:
+    def _stored(self, url: str, digest: str) -> bool:
+        """Whether the article is stored: by its address, or by its exact text."""
+        if self._known_urls is not None and self._known_digests is not None:
+            return url in self._known_urls or digest in self._known_digests
+        return (bool(url) and Article.objects.filter(url=url).exists()) or Record.objects.filter(
+            sha256=digest
+        ).exists()
+
+    def attach(self, record: Record, cited: list | None = None) -> Article:
         """Give an article record saved elsewhere (an uploaded page) its article details."""
         item = ArticleInput(
             title=record.title,
@@ -161,13 +185,15 @@ class ArticleStore:
             url="",
             published=_noon(record.published) if record.published else None,
         )
-        article, fp = self._article(record, item)
+        article, fp = self._article(record, item, cited)
         self._remember(article, fp, record.text)
         return article
 
     # --- one article ---------------------------------------------------------------------
 
-    def _article(self, record: Record, item: ArticleInput) -> tuple[Article, dedupe.Fingerprint]:
+    def _article(
+        self, record: Record, item: ArticleInput, cited: list | None = None
+    ) -> tuple[Article, dedupe.Fingerprint]:
         fp = dedupe.fingerprint(record.text)
         original = self._original_of(fp)
         article = Article(
@@ -186,8 +212,7 @@ class ArticleStore:
         )
         article.story_id = self._story_for(article, record.text)
         article.save()
-        cited = Citation.objects.filter(record=record, document__issuing_unit__isnull=False)
-        unit_ids = set(cited.values_list("document__issuing_unit_id", flat=True))
+        unit_ids = {doc.issuing_unit_id for doc in cited or () if doc.issuing_unit_id}
         unit_ids |= self._units.mentioned(record.text, on=article.day)
         if unit_ids:
             article.units.add(*unit_ids)

@@ -34,11 +34,12 @@ class UnitNames:
         return self._names
 
     def mentioned(self, text: str, *, on: dt.date | None = None) -> set[int]:
-        """Ids of the units ``text`` names unambiguously (on the day ``on``, when given)."""
+        """Ids of the units ``text`` names unambiguously on the day ``on`` (by default today)."""
+        on = on or dt.date.today()
         found: set[int] = set()
         for mention in self._load().find(text):
             keys = [int(k) for k in mention.keys]  # type: ignore[call-overload]
-            if len(keys) > 1 and on is not None:
+            if len(keys) > 1:
                 keys = [k for k in keys if _valid(self._validity[k], on)]
             if len(keys) == 1:
                 found.add(keys[0])
