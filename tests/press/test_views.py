@@ -202,3 +202,16 @@ def test_the_dashboard_flags_a_topic_that_surges_with_the_articles_behind_it(cli
     assert "Hội nghị báo cáo viên đợt" in emerging
     health = content.split('data-testid="source-health"')[1].split("</section>")[0]
     assert "Báo Tin Ví Dụ" in health
+
+
+def test_a_topic_can_be_limited_to_a_unit_from_the_form(client, people, archive):
+    client.force_login(people.alice)
+    content = client.get(reverse("press:topic-list")).content.decode()
+    assert f'<option value="{people.alice.scope_unit.pk}"' in content
+    response = client.post(
+        reverse("press:topic-list"),
+        {"name": "Ba Đình", "query": "tuyên truyền", "units": [str(people.bob.scope_unit.pk)]},
+    )
+    topic = Topic.objects.get(name="Ba Đình")
+    assert response.url == topic.get_absolute_url()
+    assert list(topic.units.all()) == [people.bob.scope_unit]

@@ -248,8 +248,23 @@ def topic_list(request):
             "sources": Source.objects.all(),
             "values": _form_values(None, request.POST),
             "selected_sources": set(),
+            "selected_units": set(),
+            "unit_choices": _unit_choices(request.user),
         },
     )
+
+
+def _unit_choices(user, topic: Topic | None = None):
+    """Units a topic may be limited to: the user's own unit and those directly below it, the
+    province-level committees, and those the topic already names."""
+    from django.db.models import Q
+
+    wanted = Q(level__in=("central", "province"), kind="committee", valid_to__isnull=True)
+    if user.scope_unit is not None:
+        wanted |= Q(pk=user.scope_unit.pk) | Q(parent=user.scope_unit)
+    if topic is not None:
+        wanted |= Q(pk__in=topic.units.values("pk"))
+    return Unit.objects.filter(wanted).order_by("sort_key")[:300]
 
 
 def _form_values(topic: Topic | None, post) -> dict:
@@ -307,6 +322,8 @@ def topic_detail(request, pk: int):
             "can_write": can_write(request.user),
             "sources": Source.objects.all(),
             "selected_sources": set(topic.sources.values_list("pk", flat=True)),
+            "selected_units": set(topic.units.values_list("pk", flat=True)),
+            "unit_choices": _unit_choices(request.user, topic),
             "help": QUERY_HELP,
             "values": _form_values(topic, {}),
             "range": {"from": coverage.start.isoformat(), "to": coverage.end.isoformat()},
