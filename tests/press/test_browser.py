@@ -80,7 +80,8 @@ def test_a_department_watches_the_press_from_source_to_cited_document(browser_pa
 
     with page.expect_download() as download:
         page.get_by_test_id("export-xlsx").click()
-    sheet = load_workbook(download.value.path()).active
+    with open(download.value.path(), "rb") as handle:
+        sheet = load_workbook(handle).active
     assert sheet["A1"].value == "Ngày" and sheet.cell(sheet.max_row, 2).value == 3
 
     # From an article to the directive it cites.
