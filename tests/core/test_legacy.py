@@ -173,3 +173,12 @@ def test_it_converts_only_the_legacy_lines_of_a_mixed_document():
     mixed = f"KẾ HOẠCH (bản gõ lại)\n{body}\n{body}"
     expected = "Thực hiện chỉ thị của cấp trên, đảng ủy xây dựng kế hoạch."
     assert legacy_to_unicode(mixed) == f"KẾ HOẠCH (bản gõ lại)\n{expected}\n{expected}"
+
+
+def test_it_converts_with_an_encoding_detected_elsewhere():
+    sentence = UNICODE_SENTENCES[0]
+    assert legacy_to_unicode(unicode_to_tcvn3(sentence), "tcvn3") == sentence
+    assert legacy_to_unicode(unicode_to_vni(sentence), "vni") == sentence
+    assert legacy_to_unicode(sentence, "vni") == sentence  # a Unicode line is kept as it is
+    with pytest.raises(ValueError, match="viqr"):
+        legacy_to_unicode(sentence, "viqr")

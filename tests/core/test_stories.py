@@ -3,12 +3,22 @@
 Ten events, each reported by several outlets over a few days, and distractors on the same
 topics that are different events (another storm, another fire, another law, the same kind of
 price change eight days earlier, a daily lottery column). Gate: pairwise F1 ≥ 0.85.
+
+The joining rule (a story keeps to ``span``; a large story needs ``cohesion``) is checked on
+texts written for it: a running topic reported daily for three weeks, a forest fire reported over
+three days, and on the real dantri stream (``shared/corpus/dantri-2020.jsonl.gz``, skipped when
+absent): no story over 30 articles there, at most 5 over 20, none spanning more than 3 days.
 """
 
 from __future__ import annotations
 
+import gzip
 import itertools
+import json
+import os
+import re
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -231,15 +241,19 @@ def test_streaming_assignment_matches_batch_closely():
     """One article at a time, IDF over what came before: early pools are tiny, and a story
     that a later article would bridge stays split (0.78 here against 0.88 in one batch)."""
     articles, labels = labelled()
-    ordered = sorted(articles, key=lambda a: a.published)
+    _, _, f1 = pairwise_f1(one_at_a_time(articles), labels)
+    assert f1 >= 0.75
+
+
+def one_at_a_time(articles: list[StoryInput]) -> dict:
+    """Stories from ``assign_story``, fed the articles in publication order."""
     seen: list[StoryInput] = []
     stories = {}
-    for article in ordered:
+    for article in sorted(articles, key=lambda a: a.published):
         story = assign_story(article, seen)
         stories[article.id] = article.id if story is None else story
         seen.append(StoryInput(**{**_fields(article), "story": stories[article.id]}))
-    _, _, f1 = pairwise_f1(stories, labels)
-    assert f1 >= 0.75
+    return stories
 
 
 def _fields(article: StoryInput) -> dict:
@@ -308,3 +322,152 @@ def test_tiny_inputs(n):
     articles = [StoryInput("only", T0, "Tin ngắn", "")][:n]
     assert cluster_stories(articles) == {a.id: a.id for a in articles}
     assert assign_story(StoryInput("new", T0, "Tin ngắn", ""), articles) in (None, "only")
+
+
+# --- the joining rule: a story keeps to a few days, and a large story needs cohesion ------------
+
+# A forest fire reported over three days (day, hour, title, lead).
+FIRE = [
+    (0, 8, "Cháy rừng tràm ở Vườn quốc gia U Minh Thượng",
+     "Sáng nay, một đám cháy bùng phát trong phân khu bảo vệ nghiêm ngặt của Vườn quốc gia U Minh Thượng, tỉnh Kiên Giang; hàng trăm người được huy động dập lửa."),
+    (0, 15, "Kiên Giang huy động 500 người chữa cháy rừng U Minh Thượng",
+     "Lực lượng kiểm lâm, công an, quân đội và người dân đã được huy động để khống chế đám cháy rừng tràm tại Vườn quốc gia U Minh Thượng."),
+    (1, 7, "Cháy rừng U Minh Thượng chưa được khống chế sau một đêm",
+     "Do gió mạnh và lớp than bùn khô, đám cháy ở Vườn quốc gia U Minh Thượng lan rộng thêm khoảng 20 ha rừng tràm trong đêm qua."),
+    (1, 13, "Trực thăng được điều đến dập lửa cháy rừng U Minh Thượng",
+     "Bộ Quốc phòng điều hai trực thăng chở nước hỗ trợ Kiên Giang chữa cháy rừng tại Vườn quốc gia U Minh Thượng."),
+    (1, 20, "Phó Thủ tướng kiểm tra công tác chữa cháy rừng ở Kiên Giang",
+     "Tại hiện trường vụ cháy rừng tràm ở Vườn quốc gia U Minh Thượng, Phó Thủ tướng đã yêu cầu tỉnh Kiên Giang huy động thêm lực lượng, không để lửa lan vào vùng lõi."),
+    (2, 9, "Đám cháy rừng U Minh Thượng đã được khống chế",
+     "Sau ba ngày nỗ lực, lực lượng chữa cháy đã khống chế hoàn toàn đám cháy rừng tràm tại Vườn quốc gia U Minh Thượng, diện tích thiệt hại khoảng 60 ha."),
+    (2, 18, "Điều tra nguyên nhân vụ cháy rừng U Minh Thượng",
+     "Công an tỉnh Kiên Giang đã vào cuộc điều tra nguyên nhân vụ cháy làm thiệt hại khoảng 60 ha rừng tràm tại Vườn quốc gia U Minh Thượng."),
+]  # fmt: skip
+
+# Other events of the same days: another fire, and other news from the same province.
+FIRE_DISTRACTORS = [
+    (1, 10, "Cháy nhà xưởng sản xuất gỗ ở Bình Dương",
+     "Một nhà xưởng sản xuất đồ gỗ trong khu công nghiệp Tân Uyên, tỉnh Bình Dương bốc cháy dữ dội, lực lượng cứu hỏa mất hai giờ mới dập tắt."),
+    (2, 11, "Kiên Giang khai trương đường bay mới đến Phú Quốc",
+     "Tỉnh Kiên Giang và một hãng hàng không vừa khai trương đường bay thẳng từ Hải Phòng đến Phú Quốc với tần suất bốn chuyến mỗi tuần."),
+]  # fmt: skip
+
+# One link, to the fifth fire report (the same official visiting the same province), but a
+# different event.
+VISIT = (2, 10, "Phó Thủ tướng kiểm tra tiến độ cao tốc ở Kiên Giang",
+         "Chiều nay, Phó Thủ tướng đã làm việc với lãnh đạo tỉnh Kiên Giang về tiến độ đoạn cao "
+         "tốc Hà Tiên – Rạch Giá, đề nghị sớm bàn giao mặt bằng cho nhà thầu.")  # fmt: skip
+
+_PROVINCES = ["Bến Tre", "Tiền Giang", "Sóc Trăng", "Trà Vinh", "Kiên Giang", "Bạc Liêu", "Long An"]
+
+
+def salt_intrusion(days: int) -> list[StoryInput]:
+    """A running topic: a report a day on saltwater intrusion, each naming the next day's province."""
+    articles = []
+    for day in range(days):
+        here = _PROVINCES[day % len(_PROVINCES)]
+        next_ = _PROVINCES[(day + 1) % len(_PROVINCES)]
+        title = f"Hạn mặn lấn sâu, {here} và {next_} thiếu nước ngọt"
+        lead = (
+            f"Xâm nhập mặn tiếp tục vào các huyện ven biển của {here}, độ mặn đo được "
+            f"{8 + day % 5} phần nghìn; tỉnh {next_} cũng đã có hàng nghìn hộ dân phải mua nước."
+        )
+        articles.append(StoryInput(f"s{day}", T0 + timedelta(days=day, hours=day % 3), title, lead))
+    return articles
+
+
+def reports(items: list[tuple], prefix: str) -> list[StoryInput]:
+    """Articles from (day, hour, title, lead) rows, ids ``prefix`` + position."""
+    return [
+        StoryInput(f"{prefix}{k}", T0 + timedelta(days=day, hours=hour - 7), title, lead)
+        for k, (day, hour, title, lead) in enumerate(items)
+    ]
+
+
+def by_story(assignment: dict) -> list[list]:
+    """The stories as lists of article ids, largest first."""
+    groups: dict = {}
+    for key, story in assignment.items():
+        groups.setdefault(story, []).append(key)
+    return sorted((sorted(g) for g in groups.values()), key=len, reverse=True)
+
+
+#: The rule before stories were bounded: plain single-link clustering of linked pairs.
+SINGLE_LINK = StoryParams(span=timedelta(days=10_000), large_story=10**9)
+
+
+def test_a_running_topic_is_cut_into_stories_of_a_few_days():
+    """Daily reports for three weeks, each linked to the next: single-link makes them one
+    story; the span rule cuts them into stories of at most three days."""
+    chain = salt_intrusion(21)
+    assert len(by_story(cluster_stories(chain, SINGLE_LINK))) == 1
+    stories = cluster_stories(chain)
+    published = {a.id: a.published for a in chain}
+    groups = by_story(stories)
+    assert len(groups) >= 6
+    for group in groups:
+        times = [published[key] for key in group]
+        assert max(times) - min(times) <= StoryParams().span
+    assert by_story(one_at_a_time(chain)) == groups
+
+
+def test_a_three_day_event_stays_one_story():
+    fire, others = reports(FIRE, "f"), reports(FIRE_DISTRACTORS, "d")
+    expected = [sorted(a.id for a in fire), ["d0"], ["d1"]]
+    assert by_story(cluster_stories(fire + others)) == expected
+    assert by_story(one_at_a_time(fire + others)) == expected
+
+
+def test_a_large_story_needs_more_than_one_link():
+    """The visit links to one report of the fire (same official, same province) and to no
+    other: enough for single-link, not for a story of six articles."""
+    fire = reports(FIRE, "f")
+    day, hour, title, lead = VISIT
+    visit = StoryInput("visit", T0 + timedelta(days=day, hours=hour - 7), title, lead)
+    assert cluster_stories([*fire, visit], SINGLE_LINK)["visit"] == "f0"
+    assert cluster_stories([*fire, visit])["visit"] == "visit"
+    recent = [StoryInput(**{**_fields(a), "story": "f0"}) for a in fire]
+    assert assign_story(visit, recent, SINGLE_LINK) == "f0"
+    assert assign_story(visit, recent) is None
+
+
+def test_assign_story_keeps_a_story_within_its_span():
+    chain = salt_intrusion(5)
+    recent = [StoryInput(**{**_fields(a), "story": "s0"}) for a in chain[:4]]
+    assert assign_story(chain[3], recent[:3]) == "s0"
+    assert assign_story(chain[4], recent) is None  # it links to s3, but s0 is four days back
+    assert assign_story(chain[4], recent, StoryParams(span=timedelta(days=5))) == "s0"
+
+
+def _dantri() -> list[StoryInput]:
+    shared = Path(os.environ.get("TUYENGIAO_SHARED") or Path(__file__).parents[3] / "shared")
+    path = shared / "corpus" / "dantri-2020.jsonl.gz"
+    if not path.exists():
+        pytest.skip(f"news corpus not found at {path} (set TUYENGIAO_SHARED to the shared folder)")
+    articles = []
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            row = json.loads(line)
+            # The URL ends in the publication time (yyyymmddhhmmss...); the date is the fallback.
+            stamp = re.search(r"-(\d{14})\d*\.htm", row["url"])
+            published = (
+                datetime.strptime(stamp.group(1), "%Y%m%d%H%M%S")
+                if stamp
+                else datetime.strptime(row["date"], "%Y%m%d")
+            )
+            articles.append(StoryInput(row["url"], published, row["title"], row["text"]))
+    return articles
+
+
+def test_stories_stay_small_on_a_real_news_stream():
+    """2,653 dantri articles, most from the spring 2021 Covid-19 wave (~170 a day at the end):
+    single-link chained 129 of them into one story; bounded, the largest are single events."""
+    articles = _dantri()
+    published = {a.id: a.published for a in articles}
+    groups = by_story(cluster_stories(articles))
+    sizes = [len(group) for group in groups]
+    assert sizes[0] <= 30, sizes[:10]
+    assert sum(size > 20 for size in sizes) <= 5, sizes[:10]
+    for group in groups:
+        times = [published[key] for key in group]
+        assert max(times) - min(times) <= StoryParams().span

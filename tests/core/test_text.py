@@ -356,3 +356,55 @@ def test_it_round_trips_vietnamese_utf8_text(s):
 @given(st.lists(real_sentences, max_size=5).map("\n".join))
 def test_it_round_trips_vietnamese_utf16_text(s):
     assert decode_bytes(codecs.BOM_UTF16_LE + s.encode("utf-16-le")) == s
+
+
+# --- legacy encodings in pages: decided on the visible text ----------------------------------
+
+
+def _page(paragraphs: list[str], script: str = "", filler: int = 3000) -> str:
+    """A page with the weight of a news page around its text: styles, scripts, comments."""
+    return (
+        "<!DOCTYPE html>\n<html><head><meta charset='utf-8'>\n"
+        + "<style>\n" + ".menu a { color: #333; }\n" * filler + "</style>\n"
+        + "<script>\n" + script + "window.ads = [1, 2, 3];\n" * filler + "</script>\n"
+        + "</head><body><!-- <p>an old, commented out paragraph</p> -->\n"
+        + "".join(f'<div class="item">\n  <p>{paragraph}</p>\n</div>\n' for paragraph in paragraphs)
+        + "</body></html>\n"
+    )  # fmt: skip
+
+
+def test_it_converts_a_legacy_page_behind_heavy_markup():
+    page = _page([unicode_to_tcvn3(SENTENCE)] * 3)
+    assert decode_bytes(page.encode("latin-1")) == _page([SENTENCE] * 3)
+    page = _page([unicode_to_vni(SENTENCE)] * 3)
+    assert decode_bytes(page.encode("cp1252"), "windows-1252") == _page([SENTENCE] * 3)
+
+
+def test_it_judges_a_page_on_its_text_not_its_markup():
+    """A script holding VNI strings does not make a Unicode page legacy text."""
+    script = f'var old = "{unicode_to_vni(SENTENCE)}";\n' * 200
+    page = _page([SENTENCE, "Tin liên quan"], script=script, filler=10)
+    assert decode_bytes(page.encode("utf-8")) == page
+
+
+def test_it_converts_all_of_a_long_legacy_text_though_it_decides_on_the_beginning():
+    long = "\n".join([SENTENCE] * 2000)
+    assert len(long) > 2 * text_module._LEGACY_SAMPLE
+    assert decode_bytes(unicode_to_tcvn3(long).encode("latin-1")) == long
+
+
+# --- nfc on long text, line by line ----------------------------------------------------------
+
+_MARKS = "\u0300\u0301\u0302\u0303\u0306\u0309\u031b\u0323"
+
+
+@given(st.text(alphabet=st.sampled_from("aeouyAEOdđ " + _MARKS + "\n\r\x85\u2028"), min_size=1))
+def test_nfc_of_long_text_is_the_unicode_nfc(chunk):
+    s = chunk * (text_module._NFC_BY_LINES // len(chunk) + 1)
+    assert nfc(s) == unicodedata.normalize("NFC", s)
+
+
+def test_it_returns_long_nfc_text_itself():
+    long = "\n".join([SENTENCE] * 200)
+    assert nfc(long) is long
+    assert nfc(long + "\n" + unicodedata.normalize("NFD", SENTENCE)) == long + "\n" + SENTENCE

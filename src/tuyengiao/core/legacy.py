@@ -144,7 +144,8 @@ def detect_legacy(s: str) -> str | None:
     """Tell whether text is TCVN3 (ABC) or VNI read as Latin-1/cp1252.
 
     Lines that contain letters only Unicode can write are left out of the evidence, so
-    ordinary Unicode Vietnamese and English text are not flagged.
+    ordinary Unicode Vietnamese and English text are not flagged. The cost grows with the
+    text: for a large page, decide on a sample of its text (see ``core.text.decode_bytes``).
 
     Args:
         s: decoded text.
@@ -154,13 +155,11 @@ def detect_legacy(s: str) -> str | None:
     """
     if not _LEGACY_HINT.search(s):
         return None
-    tcvn3 = vni = words = 0
-    for line in s.splitlines():
-        if _VN_UNICODE.search(line):
-            continue
-        tcvn3 += len(_TCVN3_HIT.findall(line))
-        vni += len(_VNI_HIT.findall(line))
-        words += len(_WORD.findall(line))
+    # No hit or word spans a line break, so the evidence is counted over the kept lines at once.
+    kept = "\n".join(line for line in s.splitlines() if not _VN_UNICODE.search(line))
+    tcvn3 = len(_TCVN3_HIT.findall(kept))
+    vni = len(_VNI_HIT.findall(kept))
+    words = len(_WORD.findall(kept))
     if tcvn3 and tcvn3 * 3 >= vni and _is_enough(tcvn3, words, share=6):
         return "tcvn3"
     if vni and _is_enough(vni, words, share=4):
@@ -260,7 +259,7 @@ def unicode_to_vni(s: str) -> str:
     return unicodedata.normalize("NFC", s).translate(_VNI_ENCODE)
 
 
-def legacy_to_unicode(s: str) -> str:
+def legacy_to_unicode(s: str, kind: str | None = None) -> str:
     """Convert text to Unicode if it is TCVN3 or VNI; otherwise return it unchanged.
 
     Lines that already hold Unicode-only Vietnamese letters are kept as they are, so a file
@@ -268,13 +267,18 @@ def legacy_to_unicode(s: str) -> str:
 
     Args:
         s: decoded text.
+        kind: ``"tcvn3"`` or ``"vni"`` when already known (e.g. detected on a sample of
+            ``s``); by default ``detect_legacy(s)``.
 
     Returns:
         Unicode text.
     """
-    kind = detect_legacy(s)
+    if kind is None:
+        kind = detect_legacy(s)
     if kind is None:
         return s
+    if kind not in ("tcvn3", "vni"):
+        raise ValueError(f"unknown legacy encoding: {kind!r}")
     convert = tcvn3_to_unicode if kind == "tcvn3" else vni_to_unicode
     return "".join(
         line if _VN_UNICODE.search(line) else convert(line) for line in s.splitlines(keepends=True)
