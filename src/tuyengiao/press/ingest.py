@@ -245,10 +245,10 @@ class ArticleStore:
         story_id = None
         if article.published is not None:
             new = StoryInput(id=0, published=article.published, title=article.title, text=text)
-            window = STORY_PARAMS.window
-            recent = [
-                a for a in self._recent_articles() if abs(a.published - new.published) <= window
-            ]
+            # A story's first article may be up to window + span before the new one.
+            earliest = new.published - STORY_PARAMS.window - STORY_PARAMS.span
+            latest = new.published + STORY_PARAMS.window
+            recent = [a for a in self._recent_articles() if earliest <= a.published <= latest]
             story_id = assign_story(new, recent, STORY_PARAMS) if recent else None
         if story_id is not None:
             Story.objects.filter(pk=story_id).update(article_count=F("article_count") + 1)
