@@ -215,3 +215,14 @@ def test_a_topic_can_be_limited_to_a_unit_from_the_form(client, people, archive)
     topic = Topic.objects.get(name="Ba Đình")
     assert response.url == topic.get_absolute_url()
     assert list(topic.units.all()) == [people.bob.scope_unit]
+
+
+def test_a_feed_is_added_to_a_source_by_hand(client, people, archive):
+    source, _ = archive
+    client.force_login(people.alice)
+    url = reverse("press:source-feed-add", args=[source.pk])
+    client.post(url, {"url": "/rss/thoi-su.rss"})
+    feed = source.feeds.get()
+    assert (feed.url, feed.kind) == ("https://tin.example/rss/thoi-su.rss", "feed")
+    content = client.post(url, {"url": "javascript:alert(1)"}, follow=True).content.decode()
+    assert "không phải trang web hợp lệ" in content and source.feeds.count() == 1

@@ -12,6 +12,7 @@ urlpatterns = [
     path("sources/template.xlsx", views.source_template, name="source-template"),
     path("sources/<int:pk>/", views.source_detail, name="source-detail"),
     path("sources/<int:pk>/crawl/", views.source_crawl, name="source-crawl"),
+    path("sources/<int:pk>/feeds/", views.source_feed_add, name="source-feed-add"),
     path("sources/<int:pk>/run/", views.source_run, name="source-run"),
     path("topics/", views.topic_list, name="topic-list"),
     path("topics/<int:pk>/", views.topic_detail, name="topic-detail"),

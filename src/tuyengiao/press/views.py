@@ -26,7 +26,13 @@ from tuyengiao.press.selectors import (
     topic_coverage,
     topic_rows,
 )
-from tuyengiao.press.services import PressError, source_add, source_update, topic_save
+from tuyengiao.press.services import (
+    PressError,
+    feed_add,
+    source_add,
+    source_update,
+    topic_save,
+)
 from tuyengiao.press.tasks import crawl_enqueue, topic_rematch_enqueue
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -136,6 +142,19 @@ def source_detail(request, pk: int):
             "can_write": can_write(request.user),
         },
     )
+
+
+@login_required
+@require_POST
+def source_feed_add(request, pk: int):
+    _require_writer(request)
+    source = get_object_or_404(Source, pk=pk)
+    try:
+        feed_add(source=source, url=request.POST.get("url", ""), actor=request.user)
+        messages.success(request, "Đã thêm địa chỉ.")
+    except PressError as exc:
+        messages.error(request, exc.reason)
+    return redirect(source)
 
 
 @login_required
