@@ -8,12 +8,14 @@ from tuyengiao.accounts.api import TokenAuth, session_auth
 from tuyengiao.accounts.api import router as accounts_router
 from tuyengiao.documents.api import router as documents_router
 from tuyengiao.org.api import router as org_router
+from tuyengiao.press.api import router as press_router
 
 api = NinjaAPI(
     title="Tuyên giáo số API",
     version="1",
     description=(
-        "API cho các hệ thống khác: đơn vị, văn bản, sơ đồ triển khai, phát hiện, tìm kiếm."
+        "API cho các hệ thống khác: đơn vị, văn bản, sơ đồ triển khai, phát hiện, tìm kiếm, "
+        "báo chí (nguồn tin, tin bài, chủ đề và độ phủ)."
     ),
     docs_url="/docs",
     auth=[TokenAuth(), session_auth],
@@ -54,3 +56,4 @@ _VALIDATION = {
 api.add_router("/", accounts_router)
 api.add_router("/units", org_router)
 api.add_router("/", documents_router)
+api.add_router("/press", press_router)
