@@ -3,6 +3,7 @@
 import csv
 import datetime as dt
 import io
+import re
 
 import pytest
 from django.urls import reverse
@@ -138,6 +139,10 @@ def test_the_topic_page_counts_articles_and_stories_and_charts_them(client, peop
     assert response.context["coverage"].articles == 3
     assert 'data-testid="topic-articles">3<' in content
     assert content.count("<rect") == 2 * 8  # eight days, two bars each
+    # SVG numbers are never localised ("12,5" would not draw).
+    assert re.findall(r'<rect x="([^"]*)"', content) and all(
+        re.fullmatch(r"\d+(\.\d+)?", x) for x in re.findall(r'<rect x="([^"]*)"', content)
+    )
     by_day = {row.key: row.articles for row in response.context["coverage"].days}
     assert by_day[dt.date(2025, 3, 12)] == 1 and by_day[dt.date(2025, 3, 13)] == 0
 
