@@ -127,6 +127,7 @@ INSTALLED_APPS = [
     "tuyengiao.org",
     "tuyengiao.documents",
     "tuyengiao.press",
+    "tuyengiao.work",
     "tuyengiao.web",
 ]
 

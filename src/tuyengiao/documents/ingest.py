@@ -183,6 +183,9 @@ def _store_official(record, text, header: OfficialHeader, *, owner_unit, actor) 
     record.save()
     _record_citations(record, text, subject=doc, reference_date=doc.date, actor=actor)
     obligations_derive(document=doc, actor=actor)
+    from tuyengiao.work.services import plan_from_document  # plans become tracked work
+
+    plan_from_document(document=doc, actor=actor)
     audit_record(actor=actor, action="record_ingest", obj=record, after={"document": doc.pk})
     return Outcome(record.location, "created", record.kind, record_id=record.pk, document_id=doc.pk)
 

@@ -1,0 +1,171 @@
+"""Reads of the work app: each unit's state on each task, roll-ups, overdue tables, figures.
+
+A unit's state on a task comes from its latest current report up to the period's end: done,
+in progress or not started; without a report "done", a task whose deadline has passed is
+overdue. Completion rolls up by task group, by unit and by level ("3/4 đầu việc").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Q, QuerySet
+
+from tuyengiao.core.periods import parse_period
+from tuyengiao.org.models import LEVEL_ORDER, Level, Unit
+from tuyengiao.work.models import Assignment, Plan, ProgressReport, Task
+
+DONE, IN_PROGRESS, NOT_STARTED, OVERDUE = "done", "in_progress", "not_started", "overdue"
+STATE_LABELS = {
+    DONE: "Hoàn thành",
+    IN_PROGRESS: "Đang thực hiện",
+    NOT_STARTED: "Chưa triển khai",
+    OVERDUE: "Quá hạn",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class AssignmentState:
+    assignment_id: int
+    task_id: int
+    group_id: int
+    unit_id: int
+    role: str
+    due: dt.date | None
+    state: str
+    report_id: int | None
+
+
+def assignment_states(
+    assignments: QuerySet[Assignment], *, on: dt.date, period_end: dt.date | None = None
+) -> list[AssignmentState]:
+    """The state of each assignment on the day ``on`` (reports up to ``period_end``)."""
+    rows = list(
+        assignments.values_list("pk", "task_id", "task__group_id", "unit_id", "role", "task__due")
+    )
+    reports = ProgressReport.objects.filter(
+        assignment_id__in=assignments.values("pk"), current=True
+    )
+    if period_end is not None:
+        reports = reports.filter(submitted_at__date__lte=max(period_end, on))
+    latest: dict[int, tuple] = {}
+    for assignment_id, status, pk, submitted in reports.values_list(
+        "assignment_id", "status", "pk", "submitted_at"
+    ):
+        if assignment_id not in latest or submitted > latest[assignment_id][2]:
+            latest[assignment_id] = (status, pk, submitted)
+    states = []
+    for pk, task_id, group_id, unit_id, role, due in rows:
+        status, report_id, _ = latest.get(pk, (NOT_STARTED, None, None))
+        if status != DONE and due is not None and due < on:
+            status = OVERDUE
+        states.append(AssignmentState(pk, task_id, group_id, unit_id, role, due, status, report_id))
+    return states
+
+
+@dataclass
+class Tally:
+    """Work items done out of all: "3/4 đầu việc"."""
+
+    done: int = 0
+    total: int = 0
+    overdue: int = 0
+
+    def add(self, state: str) -> None:
+        self.total += 1
+        self.done += state == DONE
+        self.overdue += state == OVERDUE
+
+    @property
+    def label(self) -> str:
+        return f"{self.done}/{self.total}"
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 0
+
+
+@dataclass
+class Rollup:
+    plan: Plan
+    on: dt.date
+    total: Tally = field(default_factory=Tally)
+    groups: dict[int, Tally] = field(default_factory=lambda: defaultdict(Tally))
+    units: dict[int, Tally] = field(default_factory=lambda: defaultdict(Tally))
+    levels: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
+    matrix: dict[tuple[int, int], Tally] = field(default_factory=lambda: defaultdict(Tally))
+    unit_names: dict[int, Unit] = field(default_factory=dict)
+
+
+def plan_rollup(plan: Plan, *, on: dt.date, period: str | None = None) -> Rollup:
+    """Completion of ``plan`` by task group, unit, level, and unit × group (lead units only)."""
+    end = parse_period(period).end if period else None
+    assignments = Assignment.objects.filter(task__group__plan=plan, role=Assignment.Role.LEAD)
+    states = assignment_states(assignments, on=on, period_end=end)
+    units = Unit.objects.in_bulk({s.unit_id for s in states})
+    rollup = Rollup(plan, on, unit_names=units)
+    for s in states:
+        rollup.total.add(s.state)
+        rollup.groups[s.group_id].add(s.state)
+        rollup.units[s.unit_id].add(s.state)
+        rollup.levels[units[s.unit_id].level].add(s.state)
+        rollup.matrix[(s.unit_id, s.group_id)].add(s.state)
+    return rollup
+
+
+@dataclass
+class OverdueRow:
+    unit: Unit
+    cells: list[Tally]
+    overdue: int
+    done: int
+    total: int
+
+
+def overdue_table(
+    rollup: Rollup, *, sort: str = "overdue", level: str = "", only_overdue: bool = False
+) -> list[OverdueRow]:
+    """Units × task groups, each cell the unit's work in that group, sortable and filterable."""
+    groups = list(rollup.plan.groups.order_by("order", "pk").values_list("pk", flat=True))
+    rows = []
+    for unit_id, tally in rollup.units.items():
+        unit = rollup.unit_names[unit_id]
+        if level and unit.level != level:
+            continue
+        if only_overdue and not tally.overdue:
+            continue
+        cells = [rollup.matrix.get((unit_id, g), Tally()) for g in groups]
+        rows.append(OverdueRow(unit, cells, tally.overdue, tally.done, tally.total))
+    keys = {
+        "overdue": lambda r: (-r.overdue, r.unit.sort_key),
+        "done": lambda r: (-(r.done / r.total if r.total else 0), r.unit.sort_key),
+        "name": lambda r: r.unit.sort_key,
+        "level": lambda r: (LEVEL_ORDER.get(Level(r.unit.level), 9), r.unit.sort_key),
+    }
+    rows.sort(key=keys.get(sort, keys["overdue"]))
+    return rows
+
+
+def plans_for(user) -> QuerySet[Plan]:
+    """Plans a user follows: those of the user's subtree, and those above that assign it work."""
+    plans = Plan.objects.select_related("document", "unit")
+    if user.is_platform_admin:
+        return plans
+    scope = user.scope_unit
+    if scope is None:
+        return plans.none()
+    ancestors = [int(pk) for pk in scope.path.strip("/").split("/") if pk]
+    return plans.filter(
+        Q(unit__path__startswith=scope.path)
+        | Q(unit__in=ancestors, groups__tasks__assignments__unit__path__startswith=scope.path)
+    ).distinct()
+
+
+def unit_tasks(unit: Unit, *, on: dt.date) -> list[tuple[Task, AssignmentState]]:
+    """The tasks a unit carries (leads or coordinates), with its state on each."""
+    assignments = Assignment.objects.filter(unit=unit)
+    states = {s.assignment_id: s for s in assignment_states(assignments, on=on)}
+    tasks = Task.objects.in_bulk({s.task_id for s in states.values()})
+    return [(tasks[s.task_id], s) for s in states.values()]
