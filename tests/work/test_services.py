@@ -45,7 +45,9 @@ PHÓ BÍ THƯ THƯỜNG TRỰC
 
 @pytest.fixture
 def plan(tree, people):
-    outcome = ingest_bytes(PLAN.encode(), filename="131.txt", location="131.txt", actor=people.alice)
+    outcome = ingest_bytes(
+        PLAN.encode(), filename="131.txt", location="131.txt", actor=people.alice
+    )
     assert outcome.status == "created", outcome.message
     return Plan.objects.get(document_id=outcome.document_id)
 
@@ -64,7 +66,9 @@ def test_confirming_keeps_the_groups_chosen_and_starts_tracking(plan, people):
     plan.refresh_from_db()
     assert plan.status == Plan.Status.ACTIVE
     assert list(plan.groups.values_list("pk", flat=True)) == [first.pk]
-    renamed = task_group_save(actor=people.alice, plan=plan, group=first, title="Lãnh đạo", number="1")
+    renamed = task_group_save(
+        actor=people.alice, plan=plan, group=first, title="Lãnh đạo", number="1"
+    )
     assert renamed.confirmed and renamed.title == "Lãnh đạo"
     with pytest.raises(WorkError, match="cần có tên"):
         task_group_save(actor=people.alice, plan=plan, title="  ")
@@ -72,7 +76,9 @@ def test_confirming_keeps_the_groups_chosen_and_starts_tracking(plan, people):
 
 def _task(plan, people, units, due, **kw):
     group = plan.groups.order_by("order").first()
-    return task_save(actor=people.alice, group=group, title="Hội nghị quán triệt", due=due, lead=units, **kw)
+    return task_save(
+        actor=people.alice, group=group, title="Hội nghị quán triệt", due=due, lead=units, **kw
+    )
 
 
 def test_a_task_needs_a_lead_unit_and_a_valid_recurrence(plan, people, tree):
@@ -80,7 +86,9 @@ def test_a_task_needs_a_lead_unit_and_a_valid_recurrence(plan, people, tree):
     with pytest.raises(WorkError, match="chủ trì"):
         task_save(actor=people.alice, group=group, title="Việc", lead=[])
     with pytest.raises(WorkError, match="Định kỳ"):
-        task_save(actor=people.alice, group=group, title="Việc", lead=[tree.badinh], recurrence="weekly")
+        task_save(
+            actor=people.alice, group=group, title="Việc", lead=[tree.badinh], recurrence="weekly"
+        )
 
 
 def test_a_correction_keeps_the_earlier_report_as_history(plan, people, tree):
@@ -126,9 +134,15 @@ def test_a_bad_report_is_refused_with_its_reason_and_nothing_stored(
 def test_completion_rolls_up_by_group_unit_and_level_with_overdue_work(plan, people, tree):
     plan_confirm(actor=people.alice, plan=plan)
     first, second = plan.groups.order_by("order")
-    done = task_save(actor=people.alice, group=first, title="A", due=dt.date(2025, 4, 30), lead=[tree.badinh])
-    task_save(actor=people.alice, group=first, title="B", due=dt.date(2025, 4, 30), lead=[tree.ngocha])
-    task_save(actor=people.alice, group=second, title="C", due=dt.date(2025, 9, 30), lead=[tree.ngocha])
+    done = task_save(
+        actor=people.alice, group=first, title="A", due=dt.date(2025, 4, 30), lead=[tree.badinh]
+    )
+    task_save(
+        actor=people.alice, group=first, title="B", due=dt.date(2025, 4, 30), lead=[tree.ngocha]
+    )
+    task_save(
+        actor=people.alice, group=second, title="C", due=dt.date(2025, 9, 30), lead=[tree.ngocha]
+    )
     task_save(
         actor=people.alice, group=second, title="D", due=dt.date(2025, 5, 31),
         lead=[tree.badinh], coordinating=[tree.ngocha],
@@ -143,7 +157,8 @@ def test_completion_rolls_up_by_group_unit_and_level_with_overdue_work(plan, peo
     assert [r.unit for r in rows][0] in (tree.badinh, tree.ngocha)
     assert all(r.overdue == 1 for r in rows)
     assert [c.overdue for c in overdue_table(rollup, only_overdue=True, sort="name")[0].cells] in (
-        [0, 1], [1, 0]
+        [0, 1],
+        [1, 0],
     )
     # Coordinating units are tracked but do not count in the completion of the lead.
     assert Assignment.objects.filter(role=Assignment.Role.COORDINATE).count() == 1

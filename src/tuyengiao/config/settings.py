@@ -128,6 +128,7 @@ INSTALLED_APPS = [
     "tuyengiao.documents",
     "tuyengiao.press",
     "tuyengiao.work",
+    "tuyengiao.reports",
     "tuyengiao.web",
 ]
 

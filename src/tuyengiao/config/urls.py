@@ -10,5 +10,7 @@ urlpatterns = [
     path("units/", include("tuyengiao.org.urls")),
     path("documents/", include("tuyengiao.documents.urls")),
     path("press/", include("tuyengiao.press.urls")),
+    path("work/", include("tuyengiao.work.urls")),
+    path("reports/", include("tuyengiao.reports.urls")),
     path("accounts/", include("tuyengiao.accounts.urls")),
 ]

@@ -172,8 +172,9 @@ def _layout_bar(chart: Chart) -> Drawing:
             x = x0 + i * bar
             d.items.append(Rect(x + 1, base - h, bar - 2, h, PALETTE[i]))
             if show_values:
-                d.items.append(Text(x + bar / 2, base - h - 4, format_value(s.values[c]),
-                                    size=_SMALL))
+                d.items.append(
+                    Text(x + bar / 2, base - h - 4, format_value(s.values[c]), size=_SMALL)
+                )
         for k, line in enumerate(lines):
             d.items.append(Text(left + (c + 0.5) * group, base + 20 + k * 17, line))
     if legend:
@@ -211,8 +212,15 @@ def _layout_barh(chart: Chart) -> Drawing:
             y = y0 + (band - n * bar) / 2 + i * bar
             w = s.values[c] / top * plot_w
             d.items.append(Rect(left, y + 1, w, bar - 2, PALETTE[i]))
-            d.items.append(Text(left + w + 4, y + bar - 4, format_value(s.values[c]),
-                                size=_SMALL, anchor="start"))
+            d.items.append(
+                Text(
+                    left + w + 4,
+                    y + bar - 4,
+                    format_value(s.values[c]),
+                    size=_SMALL,
+                    anchor="start",
+                )
+            )
     if legend:
         d.items.extend(_legend(chart, height - 8))
     return d
@@ -233,16 +241,22 @@ def to_svg(drawing: Drawing, *, width_mm: float = 150, font_family: str = "") ->
     ]
     for item in drawing.items:
         if isinstance(item, Rect):
-            parts.append(f'<rect x="{item.x:.1f}" y="{item.y:.1f}" width="{item.w:.1f}" '
-                         f'height="{item.h:.1f}" fill="{item.fill}"/>')
+            parts.append(
+                f'<rect x="{item.x:.1f}" y="{item.y:.1f}" width="{item.w:.1f}" '
+                f'height="{item.h:.1f}" fill="{item.fill}"/>'
+            )
         elif isinstance(item, Line):
-            parts.append(f'<line x1="{item.x1:.1f}" y1="{item.y1:.1f}" x2="{item.x2:.1f}" '
-                         f'y2="{item.y2:.1f}" stroke="{item.stroke}" '
-                         f'stroke-width="{item.width:g}"/>')
+            parts.append(
+                f'<line x1="{item.x1:.1f}" y1="{item.y1:.1f}" x2="{item.x2:.1f}" '
+                f'y2="{item.y2:.1f}" stroke="{item.stroke}" '
+                f'stroke-width="{item.width:g}"/>'
+            )
         else:
             weight = ' font-weight="bold"' if item.bold else ""
-            parts.append(f'<text x="{item.x:.1f}" y="{item.y:.1f}" font-size="{item.size:g}" '
-                         f'text-anchor="{item.anchor}"{weight}>{escape(nfc(item.text))}</text>')
+            parts.append(
+                f'<text x="{item.x:.1f}" y="{item.y:.1f}" font-size="{item.size:g}" '
+                f'text-anchor="{item.anchor}"{weight}>{escape(nfc(item.text))}</text>'
+            )
     parts.append("</svg>")
     return "".join(parts)
 
@@ -259,15 +273,27 @@ def to_png(drawing: Drawing, *, scale: float = 2.5) -> bytes:
     for item in drawing.items:
         if isinstance(item, Rect):
             if item.w > 0 and item.h > 0:
-                box = (item.x * scale, item.y * scale,
-                       (item.x + item.w) * scale, (item.y + item.h) * scale)
+                box = (
+                    item.x * scale,
+                    item.y * scale,
+                    (item.x + item.w) * scale,
+                    (item.y + item.h) * scale,
+                )
                 draw.rectangle(box, fill=item.fill)
         elif isinstance(item, Line):
-            draw.line((item.x1 * scale, item.y1 * scale, item.x2 * scale, item.y2 * scale),
-                      fill=item.stroke, width=max(1, round(item.width * scale)))
+            draw.line(
+                (item.x1 * scale, item.y1 * scale, item.x2 * scale, item.y2 * scale),
+                fill=item.stroke,
+                width=max(1, round(item.width * scale)),
+            )
         else:
-            draw.text((item.x * scale, item.y * scale), nfc(item.text), fill=_INK,
-                      font=_font(item.size * scale, item.bold), anchor=_PIL_ANCHOR[item.anchor])
+            draw.text(
+                (item.x * scale, item.y * scale),
+                nfc(item.text),
+                fill=_INK,
+                font=_font(item.size * scale, item.bold),
+                anchor=_PIL_ANCHOR[item.anchor],
+            )
     out = io.BytesIO()
     image.save(out, format="PNG", optimize=False)
     return out.getvalue()

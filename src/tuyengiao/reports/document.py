@@ -221,8 +221,7 @@ class Table:
             weights = []
             for c, header in enumerate(self.headers):
                 # a header may wrap onto two or three lines, never inside a word
-                header_need = max(max((len(w) for w in header.split()), default=1),
-                                  len(header) / 3)
+                header_need = max(max((len(w) for w in header.split()), default=1), len(header) / 3)
                 longest_cell = max((len(row[c]) for row in body), default=0)
                 weights.append(min(max(header_need, longest_cell, 4), 40))
         total = sum(weights) or 1.0
@@ -259,8 +258,10 @@ class Chart:
             raise ValueError(f"a chart shows at most {_MAX_SERIES} series")
         for s in self.series:
             if len(s.values) != len(self.categories):
-                raise ValueError(f"series {s.name!r} has {len(s.values)} values for "
-                                 f"{len(self.categories)} categories")
+                raise ValueError(
+                    f"series {s.name!r} has {len(s.values)} values for "
+                    f"{len(self.categories)} categories"
+                )
             if any(v < 0 for v in s.values):
                 raise ValueError(f"series {s.name!r} has a negative value")
 

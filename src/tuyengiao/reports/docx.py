@@ -170,8 +170,15 @@ def _page_field(paragraph: DocxParagraph) -> None:
 # --- Building blocks ---------------------------------------------------------------------------
 
 
-def _add_run(paragraph: DocxParagraph, text: str, *, bold: bool = False, italic: bool = False,
-             underline: bool = False, size: Length | None = None) -> None:
+def _add_run(
+    paragraph: DocxParagraph,
+    text: str,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    underline: bool = False,
+    size: Length | None = None,
+) -> None:
     run = paragraph.add_run(nfc(text))
     run.bold, run.italic = bold or None, italic or None
     if underline:
@@ -180,9 +187,17 @@ def _add_run(paragraph: DocxParagraph, text: str, *, bold: bool = False, italic:
         run.font.size = size
 
 
-def _line(container: Document | _Cell, text: str, *, align: str = "center",
-          size: Length | None = None, bold: bool = False, italic: bool = False,
-          underline: bool = False, space_after: Length = _NO_SPACE) -> DocxParagraph:
+def _line(
+    container: Document | _Cell,
+    text: str,
+    *,
+    align: str = "center",
+    size: Length | None = None,
+    bold: bool = False,
+    italic: bool = False,
+    underline: bool = False,
+    space_after: Length = _NO_SPACE,
+) -> DocxParagraph:
     """A one-line paragraph with no indent (header, title, closing)."""
     paragraph = container.add_paragraph()
     paragraph.alignment = _ALIGN[align]
@@ -206,8 +221,9 @@ def _layout_table(document: Document, widths: tuple[Length, ...], rows: int) -> 
     return table
 
 
-def _insert_before(parent: BaseOxmlElement, child: BaseOxmlElement,
-                   successors: tuple[str, ...]) -> None:
+def _insert_before(
+    parent: BaseOxmlElement, child: BaseOxmlElement, successors: tuple[str, ...]
+) -> None:
     """Insert ``child`` before the first of ``successors`` present: Word wants schema order."""
     for tag in successors:
         found = parent.find(qn(tag))
@@ -330,8 +346,7 @@ def _table(document: Document, block: Table) -> None:
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
             paragraph = cell.paragraphs[0]
             paragraph.alignment = _ALIGN["center" if r == 0 else aligns[c]]
-            paragraph.paragraph_format.space_before = paragraph.paragraph_format.space_after = (
-                Pt(2))
+            paragraph.paragraph_format.space_before = paragraph.paragraph_format.space_after = Pt(2)
             _add_run(paragraph, text, bold=bold, size=TABLE_SIZE)
     if block.note:
         note = _line(document, block.note, align="left", italic=True, size=Pt(12))

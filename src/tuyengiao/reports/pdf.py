@@ -126,9 +126,11 @@ def _font_faces(serif: SerifFonts) -> str:
 
 def _header(report: ReviewReport) -> str:
     left = "".join(
-        [*(f"<p>{_e(line)}</p>" for line in report.superior_lines()),
-         *(f'<p class="issuer">{_e(line)}</p>' for line in report.issuer_lines()),
-         f"<p>{ISSUER_MARK}</p>"]
+        [
+            *(f"<p>{_e(line)}</p>" for line in report.superior_lines()),
+            *(f'<p class="issuer">{_e(line)}</p>' for line in report.issuer_lines()),
+            f"<p>{ISSUER_MARK}</p>",
+        ]
     )
     return (
         f'<table class="layout header">{_COLUMNS}'
@@ -150,8 +152,9 @@ def _section(section: Section, font_family: str) -> str:
             parts.append(_table(block))
         elif isinstance(block, Chart):
             svg = to_svg(layout_chart(block), font_family=font_family)
-            parts.append(f'<figure class="chart"><figcaption>{_e(block.title)}</figcaption>'
-                         f"{svg}</figure>")
+            parts.append(
+                f'<figure class="chart"><figcaption>{_e(block.title)}</figcaption>{svg}</figure>'
+            )
         else:
             raise TypeError(f"unknown block {block!r}")
     parts.append("</section>")
@@ -177,8 +180,9 @@ def _table(block: Table) -> str:
     head = "".join(f"<th>{_e(h)}</th>" for h in block.headers)
 
     def row(cells: list[str], css: str = "") -> str:
-        tds = "".join(f'<td style="text-align: {a}">{_e(c)}</td>'
-                      for c, a in zip(cells, aligns, strict=True))
+        tds = "".join(
+            f'<td style="text-align: {a}">{_e(c)}</td>' for c, a in zip(cells, aligns, strict=True)
+        )
         return f'<tr class="{css}">{tds}</tr>' if css else f"<tr>{tds}</tr>"
 
     body = "".join(row(r) for r in block.rows)
@@ -186,8 +190,10 @@ def _table(block: Table) -> str:
         body += row(block.total, "total")
     caption = f"<figcaption>{_e(block.caption)}</figcaption>" if block.caption else ""
     note = f'<p class="note">{_e(block.note)}</p>' if block.note else ""
-    return (f'<figure class="table">{caption}<table class="data"><colgroup>{cols}</colgroup>'
-            f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{note}</figure>")
+    return (
+        f'<figure class="table">{caption}<table class="data"><colgroup>{cols}</colgroup>'
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{note}</figure>"
+    )
 
 
 def _closing(report: ReviewReport) -> str:
@@ -200,5 +206,7 @@ def _closing(report: ReviewReport) -> str:
     lines, name = report.signature_lines()
     right = "".join(f"<p>{_e(line)}</p>" for line in lines)
     right += f'<div class="signature-space"></div><p>{_e(name)}</p>'
-    return (f'<table class="layout closing">{_COLUMNS}<tr><td class="recipients">{left}</td>'
-            f'<td class="signature">{right}</td></tr></table>')
+    return (
+        f'<table class="layout closing">{_COLUMNS}<tr><td class="recipients">{left}</td>'
+        f'<td class="signature">{right}</td></tr></table>'
+    )

@@ -8,6 +8,7 @@ overdue. Completion rolls up by task group, by unit and by level ("3/4 đầu vi
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -47,15 +48,15 @@ def assignment_states(
     )
     reports = ProgressReport.objects.filter(
         assignment_id__in=assignments.values("pk"), current=True
-    )
-    if period_end is not None:
-        reports = reports.filter(submitted_at__date__lte=max(period_end, on))
+    ).values_list("assignment_id", "status", "pk", "period", "submitted_at")
     latest: dict[int, tuple] = {}
-    for assignment_id, status, pk, submitted in reports.values_list(
-        "assignment_id", "status", "pk", "submitted_at"
-    ):
-        if assignment_id not in latest or submitted > latest[assignment_id][2]:
-            latest[assignment_id] = (status, pk, submitted)
+    for assignment_id, status, pk, code, submitted in reports:
+        ends = _period_end(code)
+        if period_end is not None and ends > period_end:
+            continue  # a report for a later period
+        key = (ends, submitted)
+        if assignment_id not in latest or key > latest[assignment_id][2]:
+            latest[assignment_id] = (status, pk, key)
     states = []
     for pk, task_id, group_id, unit_id, role, due in rows:
         status, report_id, _ = latest.get(pk, (NOT_STARTED, None, None))
@@ -63,6 +64,11 @@ def assignment_states(
             status = OVERDUE
         states.append(AssignmentState(pk, task_id, group_id, unit_id, role, due, status, report_id))
     return states
+
+
+@functools.lru_cache(maxsize=512)
+def _period_end(code: str) -> dt.date:
+    return parse_period(code).end
 
 
 @dataclass

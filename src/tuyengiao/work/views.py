@@ -1,0 +1,315 @@
+"""Pages of the work side: plans and their task groups, progress reports, conferences."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from tuyengiao.accounts.permissions import can_write, in_subtree
+from tuyengiao.core.periods import PeriodError, parse_period, period_containing
+from tuyengiao.org.models import Level, Unit
+from tuyengiao.work.excel import XLSX, reports_import, reports_template
+from tuyengiao.work.models import Assignment, Event, Indicator, Plan, ProgressReport, Task
+from tuyengiao.work.selectors import (
+    STATE_LABELS,
+    assignment_states,
+    overdue_table,
+    plan_rollup,
+    plans_for,
+)
+from tuyengiao.work.services import (
+    ReportInput,
+    WorkError,
+    event_save,
+    plan_confirm,
+    report_submit,
+    task_group_save,
+    task_save,
+)
+
+
+def _date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _can_manage(user, plan: Plan) -> bool:
+    return can_write(user) and (user.is_platform_admin or in_subtree(plan.unit, user.scope_unit))
+
+
+def _period(request) -> str:
+    code = request.GET.get("period") or request.POST.get("period") or ""
+    try:
+        return parse_period(code).code
+    except PeriodError:
+        return period_containing(dt.date.today(), "half").code
+
+
+@login_required
+def plan_list(request):
+    today = dt.date.today()
+    rows = [(plan, plan_rollup(plan, on=today)) for plan in plans_for(request.user)[:100]]
+    return render(request, "work/plan_list.html", {"rows": rows})
+
+
+@login_required
+def plan_detail(request, pk: int):
+    plan = get_object_or_404(plans_for(request.user), pk=pk)
+    today = dt.date.today()
+    period = request.GET.get("period") or ""
+    try:
+        rollup = plan_rollup(plan, on=today, period=period or None)
+    except PeriodError as exc:
+        messages.error(request, exc.reason)
+        rollup = plan_rollup(plan, on=today)
+    groups = list(plan.groups.prefetch_related("tasks__assignments__unit"))
+    rows = overdue_table(
+        rollup,
+        sort=request.GET.get("sort", "overdue"),
+        level=request.GET.get("level", ""),
+        only_overdue=request.GET.get("overdue") == "1",
+    )
+    return render(
+        request,
+        "work/plan_detail.html",
+        {
+            "plan": plan,
+            "groups": [(g, rollup.groups.get(g.pk)) for g in groups],
+            "rollup": rollup,
+            "levels": [(lv, lv.label, rollup.levels.get(lv.value)) for lv in Level],
+            "rows": rows,
+            "params": request.GET,
+            "can_manage": _can_manage(request.user, plan),
+            "units": _assignable_units(plan)[:500],
+            "indicators": Indicator.objects.all(),
+            "recurrences": Task.Recurrence.choices,
+        },
+    )
+
+
+def _assignable_units(plan: Plan):
+    """The plan's unit and the units below it, two levels down (where its tasks go)."""
+    return Unit.objects.filter(
+        Q(pk=plan.unit.pk) | Q(parent=plan.unit) | Q(parent__parent=plan.unit),
+        valid_to__isnull=True,
+    ).order_by("depth", "sort_key")
+
+
+@login_required
+@require_POST
+def plan_confirm_view(request, pk: int):
+    plan = get_object_or_404(plans_for(request.user), pk=pk)
+    if not _can_manage(request.user, plan):
+        raise PermissionDenied
+    chosen = plan.groups.filter(pk__in=request.POST.getlist("groups"))
+    for group in chosen:
+        title = request.POST.get(f"title-{group.pk}", group.title)
+        task_group_save(
+            actor=request.user, plan=plan, group=group, title=title, number=group.number
+        )
+    plan_confirm(actor=request.user, plan=plan, groups=list(chosen))
+    messages.success(request, f"Đã xác nhận {chosen.count()} nhóm nhiệm vụ.")
+    return redirect(plan)
+
+
+@login_required
+@require_POST
+def group_add(request, pk: int):
+    plan = get_object_or_404(plans_for(request.user), pk=pk)
+    if not _can_manage(request.user, plan):
+        raise PermissionDenied
+    try:
+        task_group_save(
+            actor=request.user,
+            plan=plan,
+            title=request.POST.get("title", ""),
+            number=request.POST.get("number", ""),
+        )
+    except WorkError as exc:
+        messages.error(request, exc.reason)
+    return redirect(plan)
+
+
+@login_required
+@require_POST
+def task_add(request, pk: int):
+    plan = get_object_or_404(plans_for(request.user), pk=pk)
+    if not _can_manage(request.user, plan):
+        raise PermissionDenied
+    post = request.POST
+    group = get_object_or_404(plan.groups, pk=post.get("group") or 0)
+    allowed = _assignable_units(plan)
+    try:
+        task_save(
+            actor=request.user,
+            group=group,
+            title=post.get("title", ""),
+            due=_date(post.get("due")),
+            recurrence=post.get("recurrence", ""),
+            lead=Unit.objects.filter(pk__in=allowed.values("pk"), id__in=post.getlist("lead")),
+            coordinating=Unit.objects.filter(
+                pk__in=allowed.values("pk"), id__in=post.getlist("coordinating")
+            ),
+            indicators=Indicator.objects.filter(pk__in=post.getlist("indicators")),
+        )
+        messages.success(request, "Đã thêm nhiệm vụ.")
+    except WorkError as exc:
+        messages.error(request, exc.reason)
+    return redirect(plan)
+
+
+# --- progress reports -----------------------------------------------------------------------
+
+
+@login_required
+def report_form(request):
+    """The user's unit reports on its tasks for a period: a web form, or an Excel file."""
+    unit = request.user.scope_unit
+    if unit is None:
+        raise Http404
+    period = _period(request)
+    assignments = (
+        Assignment.objects.filter(unit=unit)
+        .select_related("task__group__plan__document")
+        .prefetch_related("task__indicators")
+        .order_by("task__group__plan_id", "task__group__order", "task__order")
+    )
+    if request.method == "POST":
+        if not can_write(request.user):
+            raise PermissionDenied
+        return _report_post(request, assignments, period)
+    states = {s.assignment_id: s for s in assignment_states(assignments, on=dt.date.today())}
+    current = {
+        r.assignment_id: r
+        for r in ProgressReport.objects.filter(
+            assignment__in=assignments, period=period, current=True
+        ).prefetch_related("values")
+    }
+    rows = []
+    for a in assignments:
+        report = current.get(a.pk)
+        values = {v.indicator_id: v.value for v in report.values.all()} if report else {}
+        indicators = [(i, values.get(i.pk, "")) for i in a.task.indicators.all()]
+        state = states[a.pk].state
+        rows.append({"a": a, "report": report, "indicators": indicators, "state": state,
+                     "state_label": STATE_LABELS[state]})  # fmt: skip
+    return render(
+        request,
+        "work/report_form.html",
+        {
+            "unit": unit,
+            "period": parse_period(period),
+            "rows": rows,
+            "statuses": ProgressReport.Status.choices,
+            "can_write": can_write(request.user),
+        },
+    )
+
+
+def _report_post(request, assignments, period: str):
+    post = request.POST
+    stored = 0
+    for a in assignments:
+        status = post.get(f"status-{a.pk}")
+        if not status:
+            continue
+        values = {
+            i: post.get(f"value-{a.pk}-{i.pk}")
+            for i in a.task.indicators.all()
+            if post.get(f"value-{a.pk}-{i.pk}", "").strip()
+        }
+        data = ReportInput(
+            a, period, status, values, note=post.get(f"note-{a.pk}", ""),
+            evidence_url=post.get(f"url-{a.pk}", "").strip(),
+        )  # fmt: skip
+        try:
+            report_submit(actor=request.user, data=data)
+            stored += 1
+        except WorkError as exc:
+            messages.error(request, f"«{a.task.title}»: {exc.reason}")
+    if stored:
+        messages.success(request, f"Đã lưu {stored} báo cáo kỳ {parse_period(period).label}.")
+    return redirect(f"{request.path}?period={period}")
+
+
+@login_required
+def report_template(request):
+    unit = request.user.scope_unit
+    if unit is None:
+        raise Http404
+    period = _period(request)
+    response = HttpResponse(reports_template(unit=unit, period=period), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="bao-cao-{period}.xlsx"'
+    return response
+
+
+@login_required
+@require_POST
+def report_upload(request):
+    unit = request.user.scope_unit
+    if unit is None or not can_write(request.user):
+        raise PermissionDenied
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, "Hãy chọn tệp Excel (.xlsx) đã điền.")
+        return redirect("work:report-form")
+    result = reports_import(actor=request.user, unit=unit, data=upload.read())
+    if result.errors:
+        messages.error(request, f"{upload.name}: không lưu gì. " + " ".join(result.errors[:30]))
+    else:
+        messages.success(request, f"Đã lưu {result.stored} báo cáo từ {upload.name}.")
+    return redirect("work:report-form")
+
+
+# --- conferences ----------------------------------------------------------------------------
+
+
+@login_required
+def event_list(request):
+    unit = request.user.scope_unit
+    if request.method == "POST":
+        if unit is None or not can_write(request.user):
+            raise PermissionDenied
+        post = request.POST
+        try:
+            event_save(
+                actor=request.user,
+                unit=unit,
+                kind=post.get("kind", ""),
+                title=post.get("title", ""),
+                date=_date(post.get("date")) or dt.date.today(),
+                format=post.get("format", ""),
+                invited=int(post.get("invited") or 0),
+                attended=int(post.get("attended") or 0),
+                invitees=post.get("invitees", ""),
+                plan=Plan.objects.filter(pk=post.get("plan") or 0).first(),
+            )
+            messages.success(request, "Đã ghi nhận hội nghị.")
+        except ValueError:
+            messages.error(request, "Số đại biểu phải là số nguyên.")
+        except WorkError as exc:
+            messages.error(request, exc.reason)
+        return redirect("work:event-list")
+    events = Event.objects.select_related("unit")
+    if not request.user.is_platform_admin:
+        events = events.filter(unit__path__startswith=unit.path) if unit else events.none()
+    return render(
+        request,
+        "work/event_list.html",
+        {
+            "events": events[:200],
+            "kinds": Event.Kind.choices,
+            "formats": Event.Format.choices,
+            "plans": plans_for(request.user),
+            "can_write": can_write(request.user) and unit is not None,
+        },
+    )
