@@ -204,6 +204,17 @@ TUYENGIAO_MAX_FILE_BYTES = env_int("TUYENGIAO_MAX_FILE_BYTES", 20 * 1024 * 1024)
 # The full-text index (derived data, rebuilt by `tuyengiao reindex`); empty = in memory.
 TUYENGIAO_SEARCH_DIR = os.environ.get("TUYENGIAO_SEARCH_DIR", str(VAR_DIR / "search"))
 
+# E-mail of reminders (SMTP); without EMAIL_HOST reminders are shown in the app only.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_secret("EMAIL_HOST_PASSWORD") or ""
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = 20
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "tuyengiao@localhost")
+#: Days before a deadline when units are reminded.
+TUYENGIAO_REMIND_DAYS = env_int("TUYENGIAO_REMIND_DAYS", 7)
+
 # Background work (crawls, topic matching): a queue in the database, run by `tuyengiao worker`
 # processes on any number of machines; in the demo by a worker thread inside the web process.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -1,4 +1,5 @@
-"""Background work of the press app, through the Django Tasks API (queue in the database).
+"""Background work, through the Django Tasks API (queue in the database): crawls, topic
+matching, and once a day the reminders of the work app.
 
 ``schedule_due`` enqueues a crawl of each source whose time has come; it claims the source by
 moving its next crawl time forward in one conditional UPDATE, so that any number of workers on
@@ -89,10 +90,14 @@ def run_worker(*, interval: float = 5.0, stop: threading.Event | None = None, on
     stop = stop or threading.Event()
     worker_id = f"{socket.gethostname()}-{os.getpid()}-{threading.get_ident()}"[:64]
     ran = 0
+    reminded: dt.date | None = None
     while not stop.is_set():
         close_old_connections()
         try:
             schedule_due()
+            if reminded != timezone.localdate():  # once a day per worker; idempotent
+                _remind()
+                reminded = timezone.localdate()
             worker = Worker(
                 queue_names=["*"],
                 interval=0,
@@ -112,6 +117,13 @@ def run_worker(*, interval: float = 5.0, stop: threading.Event | None = None, on
         stop.wait(interval)
     close_old_connections()
     return ran
+
+
+def _remind() -> None:
+    from tuyengiao.work.reminders import reminders_generate, reminders_send
+
+    reminders_generate()
+    reminders_send()
 
 
 _thread: threading.Thread | None = None

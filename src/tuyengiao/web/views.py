@@ -37,8 +37,10 @@ class LoginView(auth_views.LoginView):
 @login_required
 def dashboard(request):
     from tuyengiao.press.selectors import press_summary
+    from tuyengiao.work.reminders import reminders_for
 
     context = dashboard_summary(user=request.user) | press_summary(user=request.user)
+    context["reminders"] = list(reminders_for(request.user))
     return render(request, "web/dashboard.html", context)
 
 
