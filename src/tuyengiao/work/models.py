@@ -128,6 +128,9 @@ class Assignment(models.Model):
     task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="assignments")
     unit = models.ForeignKey("org.Unit", on_delete=models.PROTECT, related_name="assignments")
     role = models.CharField(max_length=16, choices=Role.choices, default=Role.LEAD)
+    # The status of the latest period reported (kept by ``report_submit``), for fast roll-ups.
+    status = models.CharField(max_length=16, default="not_started", editable=False)
+    status_period_end = models.DateField(null=True, blank=True, editable=False)
 
     class Meta:
         constraints = [
@@ -150,6 +153,7 @@ class ProgressReport(models.Model):
 
     assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="reports")
     period = models.CharField("kỳ báo cáo", max_length=16, db_index=True)
+    period_end = models.DateField("ngày cuối kỳ", editable=False)
     status = models.CharField(max_length=16, choices=Status.choices)
     note = models.TextField("kết quả, ghi chú", blank=True)
     evidence_url = models.URLField("đường dẫn minh chứng", max_length=1000, blank=True)
@@ -172,7 +176,10 @@ class ProgressReport(models.Model):
 
     class Meta:
         ordering = ["-submitted_at", "-id"]
-        indexes = [models.Index(fields=["assignment", "period", "current"])]
+        indexes = [
+            models.Index(fields=["assignment", "period", "current"]),
+            models.Index(fields=["assignment", "current", "period_end"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.assignment} — {self.period}"

@@ -8,11 +8,10 @@ overdue. Completion rolls up by task group, by unit and by level ("3/4 đầu vi
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 
 from tuyengiao.core.periods import parse_period
 from tuyengiao.org.models import LEVEL_ORDER, Level, Unit
@@ -42,33 +41,41 @@ class AssignmentState:
 def assignment_states(
     assignments: QuerySet[Assignment], *, on: dt.date, period_end: dt.date | None = None
 ) -> list[AssignmentState]:
-    """The state of each assignment on the day ``on`` (reports up to ``period_end``)."""
-    rows = list(
-        assignments.values_list("pk", "task_id", "task__group_id", "unit_id", "role", "task__due")
-    )
-    reports = ProgressReport.objects.filter(
-        assignment_id__in=assignments.values("pk"), current=True
-    ).values_list("assignment_id", "status", "pk", "period", "submitted_at")
-    latest: dict[int, tuple] = {}
-    for assignment_id, status, pk, code, submitted in reports:
-        ends = _period_end(code)
-        if period_end is not None and ends > period_end:
-            continue  # a report for a later period
-        key = (ends, submitted)
-        if assignment_id not in latest or key > latest[assignment_id][2]:
-            latest[assignment_id] = (status, pk, key)
+    """The state of each assignment on the day ``on``.
+
+    Without ``period_end``, from the latest period each unit reported (kept on the assignment);
+    with it, from the latest report of a period ending by then (a review of a past period).
+    """
+    if period_end is None:
+        rows = list(
+            assignments.values_list(
+                "pk", "task_id", "task__group_id", "unit_id", "role", "task__due", "status", "pk"
+            )
+        )
+        status_of = None
+    else:
+        latest = ProgressReport.objects.filter(
+            assignment=OuterRef("pk"), current=True, period_end__lte=period_end
+        ).order_by("-period_end", "-submitted_at", "-pk")
+        rows = list(
+            assignments.annotate(report_id=Subquery(latest.values("pk")[:1])).values_list(
+                "pk", "task_id", "task__group_id", "unit_id", "role", "task__due", "pk",
+                "report_id",
+            )  # fmt: skip
+        )
+        status_of = dict(
+            ProgressReport.objects.filter(pk__in=[r[-1] for r in rows if r[-1]]).values_list(
+                "pk", "status"
+            )
+        )
     states = []
-    for pk, task_id, group_id, unit_id, role, due in rows:
-        status, report_id, _ = latest.get(pk, (NOT_STARTED, None, None))
+    for pk, task_id, group_id, unit_id, role, due, status, report_id in rows:
+        if status_of is not None:
+            status = status_of.get(report_id, NOT_STARTED)
         if status != DONE and due is not None and due < on:
             status = OVERDUE
         states.append(AssignmentState(pk, task_id, group_id, unit_id, role, due, status, report_id))
     return states
-
-
-@functools.lru_cache(maxsize=512)
-def _period_end(code: str) -> dt.date:
-    return parse_period(code).end
 
 
 @dataclass
@@ -119,6 +126,26 @@ def plan_rollup(plan: Plan, *, on: dt.date, period: str | None = None) -> Rollup
         rollup.levels[units[s.unit_id].level].add(s.state)
         rollup.matrix[(s.unit_id, s.group_id)].add(s.state)
     return rollup
+
+
+def plans_summary(plans: list[Plan], *, on: dt.date) -> dict[int, Tally]:
+    """Each plan's completion (lead units), counted by the database in one query."""
+    done = Q(assignments__status=DONE)
+    late = Q(assignments__status__in=[IN_PROGRESS, NOT_STARTED], due__lt=on)
+    lead = Q(assignments__role=Assignment.Role.LEAD)
+    counts = (
+        Task.objects.filter(group__plan__in=plans)
+        .values("group__plan_id")
+        .annotate(
+            total=Count("assignments", filter=lead),
+            done=Count("assignments", filter=lead & done),
+            overdue=Count("assignments", filter=lead & late),
+        )
+    )
+    tallies: dict[int, Tally] = {plan.pk: Tally() for plan in plans}
+    for row in counts:
+        tallies[row["group__plan_id"]] = Tally(row["done"], row["total"], row["overdue"])
+    return tallies
 
 
 @dataclass

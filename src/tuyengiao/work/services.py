@@ -243,11 +243,11 @@ def report_submit(*, actor, data: ReportInput) -> ProgressReport:
     problems = report_problems(data)
     if problems:
         raise WorkError(" ".join(problems))
-    period = parse_period(data.period).code
+    period = parse_period(data.period)
     with transaction.atomic():
         previous = (
             ProgressReport.objects.select_for_update()
-            .filter(assignment=data.assignment, period=period, current=True)
+            .filter(assignment=data.assignment, period=period.code, current=True)
             .first()
         )
         if previous is not None:
@@ -255,7 +255,8 @@ def report_submit(*, actor, data: ReportInput) -> ProgressReport:
             previous.save(update_fields=["current"])
         report = ProgressReport.objects.create(
             assignment=data.assignment,
-            period=period,
+            period=period.code,
+            period_end=period.end,
             status=data.status,
             note=data.note,
             evidence_url=data.evidence_url,
@@ -263,6 +264,12 @@ def report_submit(*, actor, data: ReportInput) -> ProgressReport:
             replaces=previous,
             submitted_by=actor if getattr(actor, "pk", None) else None,
         )
+        latest = data.assignment.status_period_end
+        if latest is None or period.end >= latest:  # the latest period: roll-ups read it
+            Assignment.objects.filter(pk=data.assignment.pk).update(
+                status=data.status, status_period_end=period.end
+            )
+            data.assignment.status, data.assignment.status_period_end = data.status, period.end
         IndicatorValue.objects.bulk_create(
             IndicatorValue(report=report, indicator=i, value=parse_value(v))
             for i, v in data.values.items()
@@ -272,7 +279,7 @@ def report_submit(*, actor, data: ReportInput) -> ProgressReport:
             action="report_correct" if previous else "report_submit",
             obj=report,
             before={"report": previous.pk} if previous else None,
-            after={"period": period, "status": data.status},
+            after={"period": period.code, "status": data.status},
         )
     return report
 

@@ -7,7 +7,7 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -23,6 +23,7 @@ from tuyengiao.work.selectors import (
     overdue_table,
     plan_rollup,
     plans_for,
+    plans_summary,
 )
 from tuyengiao.work.services import (
     ReportInput,
@@ -33,6 +34,8 @@ from tuyengiao.work.services import (
     task_group_save,
     task_save,
 )
+
+TASK_PREVIEW = 10
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -56,9 +59,9 @@ def _period(request) -> str:
 
 @login_required
 def plan_list(request):
-    today = dt.date.today()
-    rows = [(plan, plan_rollup(plan, on=today)) for plan in plans_for(request.user)[:100]]
-    return render(request, "work/plan_list.html", {"rows": rows})
+    plans = list(plans_for(request.user)[:100])
+    tallies = plans_summary(plans, on=dt.date.today())
+    return render(request, "work/plan_list.html", {"rows": [(p, tallies[p.pk]) for p in plans]})
 
 
 @login_required
@@ -71,7 +74,9 @@ def plan_detail(request, pk: int):
     except PeriodError as exc:
         messages.error(request, exc.reason)
         rollup = plan_rollup(plan, on=today)
-    groups = list(plan.groups.prefetch_related("tasks__assignments__unit"))
+    groups = list(plan.groups.annotate(task_count=Count("tasks")))
+    for group in groups:  # a preview of each group's tasks; the table below has them all
+        group.preview = list(group.tasks.prefetch_related("assignments__unit")[:TASK_PREVIEW])
     rows = overdue_table(
         rollup,
         sort=request.GET.get("sort", "overdue"),
