@@ -11,7 +11,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 
 from tuyengiao.core.periods import parse_period
 from tuyengiao.org.models import LEVEL_ORDER, Level, Unit
@@ -190,10 +190,12 @@ def plans_for(user) -> QuerySet[Plan]:
     if scope is None:
         return plans.none()
     ancestors = [int(pk) for pk in scope.path.strip("/").split("/") if pk]
+    assigned_here = Assignment.objects.filter(
+        task__group__plan=OuterRef("pk"), unit__path__startswith=scope.path
+    )
     return plans.filter(
-        Q(unit__path__startswith=scope.path)
-        | Q(unit__in=ancestors, groups__tasks__assignments__unit__path__startswith=scope.path)
-    ).distinct()
+        Q(unit__path__startswith=scope.path) | (Q(unit__in=ancestors) & Exists(assigned_here))
+    )
 
 
 def unit_tasks(unit: Unit, *, on: dt.date) -> list[tuple[Task, AssignmentState]]:
