@@ -8,6 +8,11 @@ The joining rule (a story keeps to ``span``; a large story needs ``cohesion``) i
 texts written for it: a running topic reported daily for three weeks, a forest fire reported over
 three days, and on the real dantri stream (``shared/corpus/dantri-2020.jsonl.gz``, skipped when
 absent): no story over 30 articles there, at most 5 over 20, none spanning more than 3 days.
+
+``StoryStream`` must give every article the story ``assign_story`` gave before the stream
+existed (``bench.stories.rescan_assign``, the reference) given the articles the stream holds: on
+the labelled sets in publication order and in any order, and on the dantri stream. Its speed is
+measured by ``python -m bench.stories``, not here.
 """
 
 from __future__ import annotations
@@ -15,8 +20,12 @@ from __future__ import annotations
 import gzip
 import itertools
 import json
+import math
 import os
+import random
 import re
+from collections import Counter
+from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -25,6 +34,7 @@ import pytest
 from tuyengiao.core.stories import (
     StoryInput,
     StoryParams,
+    StoryStream,
     assign_story,
     cluster_stories,
     keywords,
@@ -471,3 +481,140 @@ def test_stories_stay_small_on_a_real_news_stream():
     for group in groups:
         times = [published[key] for key in group]
         assert max(times) - min(times) <= StoryParams().span
+
+
+# --- StoryStream: the same answers as assign_story, one article after another ------------------
+
+
+def corpus_idf(articles: list[StoryInput]):
+    """A fixed IDF, over ``articles``."""
+    df = Counter(term for article in articles for term in keywords(article))
+    return lambda term: 1.0 + math.log(len(articles) / max(df[term], 1))
+
+
+def _everything() -> list[StoryInput]:
+    """The labelled and held-out sets and the fire on the same days (ids unique)."""
+    held_out = [replace(a, id=f"h{a.id}", group=None) for a in labelled(HELD_OUT)[0]]
+    return [*labelled()[0], *held_out, *reports(FIRE, "f"), *reports(FIRE_DISTRACTORS, "d")]
+
+
+VARIANTS = {
+    "default": (StoryParams(), False),
+    "single link": (SINGLE_LINK, False),
+    "small window": (StoryParams(window=timedelta(hours=20), span=timedelta(days=1)), False),
+    "every pair links": (StoryParams(threshold=0.0), False),
+    "fixed idf": (StoryParams(), True),
+}
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_the_stream_assigns_as_assign_story_did(variant):
+    """In publication order, as the ingest runs; the recent articles the reference is given are
+    those the ingest gives (from window + span back), with the stories the stream chose."""
+    from bench.stories import compare, stream
+
+    params, fixed = VARIANTS[variant]
+    articles = sorted(_everything(), key=lambda a: a.published)
+    idf = corpus_idf(articles) if fixed else None
+    assigned, _ = stream(articles, params, idf)
+    agree, checked, _ = compare(articles, assigned, 1, params, idf)
+    assert (agree, checked) == (len(articles), len(articles))
+    assert sum(story is not None for story in assigned.values()) >= 20  # not a trivial run
+
+
+@pytest.mark.parametrize("evict", [True, False])
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_the_stream_assigns_as_assign_story_did_in_any_order(variant, evict):
+    """Articles that come late, or early: the window moves back and forth. A stream that
+    evicts holds the articles from window + span before the newest seen, late ones too."""
+    from bench.stories import rescan_assign
+
+    params, fixed = VARIANTS[variant]
+    articles = _everything()
+    random.Random(7).shuffle(articles)
+    idf = corpus_idf(articles) if fixed else None
+    stories = StoryStream(params, idf, evict=evict)
+    held: list[StoryInput] = []
+    newest = articles[0].published
+    for article in articles:
+        newest = max(newest, article.published)
+        if evict:
+            held = [a for a in held if a.published >= newest - params.window - params.span]
+        story = stories.assign(article)
+        assert story == rescan_assign(article, held, params, idf), article.title
+        held.append(replace(article, story=story))
+        stories.add(held[-1])
+        if held[-1].published < newest - params.window - params.span and evict:
+            held.pop()  # too late to be any use: not held
+        assert len(stories) == len(held)
+
+
+def test_a_seeded_stream_joins_stored_stories():
+    """The crawler seeds its stream with the articles stored in the last days, stories set."""
+    fire = [replace(a, story="fire") for a in reports(FIRE, "f")]
+    day, hour, title, lead = VISIT
+    visit = StoryInput("visit", T0 + timedelta(days=day, hours=hour - 7), title, lead)
+    stories = StoryStream()
+    for article in fire[:-1]:
+        stories.add(article)
+    assert stories.assign(replace(fire[-1], story=None)) == "fire"
+    assert stories.assign(visit) is None  # one link is not enough for a story of six
+    copy = StoryInput("copy", visit.published, "Một tiêu đề khác", "", group="g1")
+    stories.add(replace(fire[2], id="stored copy", group="g1"))
+    stories.add(replace(fire[3], id="later copy", group="g1", story="other"))
+    assert stories.assign(copy) == "fire"  # the first held near-duplicate, as assign_story
+
+
+def test_the_stream_index_is_that_of_its_window():
+    """What the stream keeps up as its window moves back and forth (the postings, and the
+    Σ tf² of the keywords no other article has, which spares most vectors) is what counting
+    the window again gives."""
+    articles = _everything()
+    random.Random(3).shuffle(articles)
+    counts = {article.id: keywords(article) for article in articles}
+    stories = StoryStream()
+    for article in articles:
+        stories.assign(article)
+        stories.add(article)
+        held = stories._articles
+        window = {
+            key
+            for key, a in held.items()
+            if abs(a.published - article.published) <= StoryParams().window
+        }
+        postings: dict = {}
+        for key in window:
+            for term, tf in counts[held[key].id].items():
+                postings.setdefault(term, {})[key] = tf
+        alone = {
+            key: sum(
+                tf * tf for term, tf in counts[held[key].id].items() if len(postings[term]) == 1
+            )
+            for key in window
+        }
+        assert (stories._window, stories._postings, stories._alone) == (window, postings, alone)
+
+
+def test_the_stream_forgets_what_no_story_can_need():
+    """Held: the articles from window + span before the newest one; a chain cut as before."""
+    chain = salt_intrusion(21)
+    stories = StoryStream()
+    assigned = {}
+    for article in chain:
+        story = stories.assign(article)
+        assigned[article.id] = article.id if story is None else story
+        stories.add(replace(article, story=story))
+        back = article.published - StoryParams().window - StoryParams().span
+        assert len(stories) == sum(back <= a.published <= article.published for a in chain)
+    assert by_story(assigned) == by_story(one_at_a_time(chain))
+
+
+def test_the_stream_assigns_as_assign_story_did_on_a_real_news_stream():
+    """Every 40th dantri article checked against the reference (all of them agree too:
+    ``python -m bench.stories 1``)."""
+    from bench.stories import compare, stream
+
+    articles = sorted(_dantri(), key=lambda a: a.published)
+    assigned, _ = stream(articles)
+    agree, checked, _ = compare(articles, assigned, 40)
+    assert agree == checked > 60
