@@ -208,3 +208,14 @@ def test_the_review_command_refuses_a_bad_period_or_unit(tracked, tree, tmp_path
             "review", "--unit", "khong-co", "--period", "2025H1", "--out", str(tmp_path / "x.docx")
         )
     assert Event.objects.count() == 1
+
+
+def test_each_figure_links_to_the_records_behind_it(client, people, tracked):
+    client.force_login(people.alice)
+    response = client.get(reverse("work:figures"), {"period": "2025H1"})
+    figures = {f.name: f for f in response.context["figures"]}
+    issued = figures["Văn bản đã ban hành"]
+    listed = client.get(issued.url).context["page"].paginator.count
+    assert issued.value == listed == 1  # the plan itself, issued on 20/3/2025
+    assert figures["Lượt đại biểu dự hội nghị"].value == 187
+    assert figures["Số buổi nói chuyện"].value == 1250

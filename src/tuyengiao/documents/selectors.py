@@ -46,9 +46,15 @@ def document_list(
     unit=None,
     year: int | None = None,
     origin: str = "",
+    start: dt.date | None = None,
+    end: dt.date | None = None,
 ) -> QuerySet[Document]:
     """Documents ``user`` may read, filtered; ``query`` searches the full text."""
     qs = document_queryset(user)
+    if start:
+        qs = qs.filter(date__gte=start)
+    if end:
+        qs = qs.filter(date__lte=end)
     if doc_type:
         qs = qs.filter(doc_type=doc_type)
     if system:

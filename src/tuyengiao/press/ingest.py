@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
-from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -20,7 +19,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from tuyengiao.core import dedupe
-from tuyengiao.core.stories import StoryInput, StoryParams, assign_story
+from tuyengiao.core.stories import StoryInput, StoryParams, StoryStream
 from tuyengiao.core.text import nfc
 from tuyengiao.documents.ingest import Outcome, article_record_save, parse_article_date
 from tuyengiao.documents.models import Record
@@ -32,8 +31,8 @@ logger = logging.getLogger(__name__)
 
 #: How far back a new article is compared for near-duplicates and stories.
 RECENT_DAYS = 7
-#: At most this many recent articles are kept for story assignment.
-RECENT_STORIES = 2000
+#: At most this many stored articles seed story assignment.
+SEED_STORIES = 5000
 STORY_PARAMS = StoryParams()
 
 
@@ -101,7 +100,7 @@ class ArticleStore:
         self._dupes: dedupe.NearDuplicateIndex | None = None
         self._group: dict[int, int] = {}  # article id → its group's first article id
         self._story_of: dict[int, int] = {}  # article id → story id
-        self._recent: deque[StoryInput] | None = None
+        self._stream: StoryStream | None = None
         self._topics = TopicMatcher()
         self._units = UnitNames()
         self._known_urls: set[str] | None = None  # within a batch: addresses and texts stored
@@ -245,11 +244,7 @@ class ArticleStore:
         story_id = None
         if article.published is not None:
             new = StoryInput(id=0, published=article.published, title=article.title, text=text)
-            # A story's first article may be up to window + span before the new one.
-            earliest = new.published - STORY_PARAMS.window - STORY_PARAMS.span
-            latest = new.published + STORY_PARAMS.window
-            recent = [a for a in self._recent_articles() if earliest <= a.published <= latest]
-            story_id = assign_story(new, recent, STORY_PARAMS) if recent else None
+            story_id = self._stories().assign(new)
         if story_id is not None:
             Story.objects.filter(pk=story_id).update(article_count=F("article_count") + 1)
             Story.objects.filter(pk=story_id, last_published__lt=article.published).update(
@@ -270,7 +265,7 @@ class ArticleStore:
         self._group[article.pk] = article.duplicate_of_id or article.pk
         self._story_of[article.pk] = article.story_id
         if article.published is not None:
-            self._recent_articles().append(
+            self._stories().add(
                 StoryInput(
                     id=article.pk,
                     published=article.published,
@@ -281,21 +276,21 @@ class ArticleStore:
                 )
             )
 
-    def _recent_articles(self) -> deque[StoryInput]:
-        """Articles for story assignment, seeded with those fetched recently."""
-        if self._recent is None:
-            self._recent = deque(maxlen=RECENT_STORIES)
+    def _stories(self) -> StoryStream:
+        """Recent articles for story assignment, seeded with those fetched lately."""
+        if self._stream is None:
+            self._stream = StoryStream(STORY_PARAMS)
             since = timezone.now() - dt.timedelta(days=RECENT_DAYS)
             rows = (
                 Article.objects.filter(fetched_at__gte=since, published__isnull=False)
                 .order_by("-published")
                 .values_list("pk", "published", "title", "lead", "duplicate_of_id", "story_id")
             )
-            for pk, published, title, lead, original, story in reversed(rows[:RECENT_STORIES]):
-                self._recent.append(
+            for pk, published, title, lead, original, story in reversed(rows[:SEED_STORIES]):
+                self._stream.add(
                     StoryInput(pk, published, title, lead, group=original or pk, story=story)
                 )
-        return self._recent
+        return self._stream
 
     def _index(self) -> dedupe.NearDuplicateIndex:
         """The near-duplicate index, seeded with the signatures of recently fetched articles."""

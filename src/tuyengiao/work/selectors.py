@@ -11,7 +11,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery, Sum
 
 from tuyengiao.core.periods import parse_period
 from tuyengiao.org.models import LEVEL_ORDER, Level, Unit
@@ -204,3 +204,71 @@ def unit_tasks(unit: Unit, *, on: dt.date) -> list[tuple[Task, AssignmentState]]
     states = {s.assignment_id: s for s in assignment_states(assignments, on=on)}
     tasks = Task.objects.in_bulk({s.task_id for s in states.values()})
     return [(tasks[s.task_id], s) for s in states.values()]
+
+
+@dataclass
+class Figure:
+    """One figure of a unit's period, and the page listing the records behind it."""
+
+    name: str
+    value: object
+    measure: str
+    source: str
+    url: str
+
+
+def unit_figures(unit: Unit, period_code: str) -> list[Figure]:
+    """The figures of ``unit`` and the units below it for a period: counted from the data
+    where the data holds them (documents, articles, conferences), reported by units otherwise."""
+    from django.urls import reverse
+
+    from tuyengiao.documents.models import Document
+    from tuyengiao.press.models import Article, Topic
+    from tuyengiao.work.models import Event, IndicatorValue
+
+    period = parse_period(period_code)
+    span = {"from": period.start.isoformat(), "to": period.end.isoformat()}
+    subtree = Unit.objects.filter(path__startswith=unit.path)
+    figures = [
+        Figure(
+            "Văn bản đã ban hành",
+            Document.objects.filter(
+                issuing_unit__in=subtree, date__gte=period.start, date__lte=period.end
+            ).count(),
+            "văn bản",
+            "Sổ văn bản",
+            f"{reverse('documents:document-list')}?unit={unit.pk}&from={span['from']}&to={span['to']}",
+        )
+    ]
+    events = Event.objects.filter(unit__in=subtree, date__gte=period.start, date__lte=period.end)
+    figures.append(Figure("Hội nghị đã tổ chức", events.count(), "hội nghị", "Hội nghị",
+                          reverse("work:event-list")))  # fmt: skip
+    attended = sum(events.values_list("attended", flat=True))
+    figures.append(Figure("Lượt đại biểu dự hội nghị", attended, "lượt", "Hội nghị",
+                          reverse("work:event-list")))  # fmt: skip
+    topics = Topic.objects.filter(active=True).filter(
+        Q(owner_unit__isnull=True) | Q(owner_unit__path__startswith=unit.path)
+    )
+    for topic in topics:
+        matched = Article.objects.filter(
+            topic_matches__topic=topic, day__gte=period.start, day__lte=period.end
+        )
+        url = f"{topic.get_absolute_url()}?from={span['from']}&to={span['to']}"
+        figures.append(Figure(f"Tin, bài về «{topic.name}»", matched.count(), "tin, bài",
+                              "Báo chí", url))  # fmt: skip
+        stories = matched.values("story").distinct().count()
+        figures.append(Figure(f"Sự kiện báo chí về «{topic.name}»", stories, "sự kiện",
+                              "Báo chí", url))  # fmt: skip
+    reported = (
+        IndicatorValue.objects.filter(
+            report__assignment__unit__in=subtree, report__period=period.code, report__current=True
+        )
+        .values("indicator__name", "indicator__measure")
+        .annotate(total=Sum("value"))
+        .order_by("indicator__name")
+    )
+    for row in reported:
+        figures.append(Figure(row["indicator__name"], row["total"], row["indicator__measure"],
+                              "Đơn vị báo cáo",
+                              f"{reverse('work:report-form')}?period={period.code}"))  # fmt: skip
+    return figures

@@ -14,4 +14,5 @@ urlpatterns = [
     path("report/template.xlsx", views.report_template, name="report-template"),
     path("report/upload/", views.report_upload, name="report-upload"),
     path("events/", views.event_list, name="event-list"),
+    path("figures/", views.figures, name="figures"),
 ]

@@ -24,6 +24,7 @@ from tuyengiao.work.selectors import (
     plan_rollup,
     plans_for,
     plans_summary,
+    unit_figures,
 )
 from tuyengiao.work.services import (
     ReportInput,
@@ -273,6 +274,20 @@ def report_upload(request):
     else:
         messages.success(request, f"Đã lưu {result.stored} báo cáo từ {upload.name}.")
     return redirect("work:report-form")
+
+
+@login_required
+def figures(request):
+    """The unit's figures for a period, each linking to the records behind it."""
+    unit = request.user.scope_unit
+    if unit is None:
+        raise Http404
+    period = _period(request)
+    return render(
+        request,
+        "work/figures.html",
+        {"unit": unit, "period": parse_period(period), "figures": unit_figures(unit, period)},
+    )
 
 
 # --- conferences ----------------------------------------------------------------------------
