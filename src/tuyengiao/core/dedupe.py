@@ -96,9 +96,10 @@ class Fingerprint:
 
 
 def _word_hashes(text: str) -> np.ndarray:
-    """crc32 of every folded word of ``text``, in order."""
+    """crc32 of every folded word of ``text``, in order (each distinct word hashed once)."""
     words = _WORD.findall(fold(nfc(text)))
-    return np.fromiter((zlib.crc32(w.encode()) for w in words), dtype=np.uint32, count=len(words))
+    crc = {word: zlib.crc32(word.encode()) for word in set(words)}
+    return np.fromiter(map(crc.__getitem__, words), dtype=np.uint32, count=len(words))
 
 
 def shingles(text: str) -> np.ndarray:

@@ -213,8 +213,11 @@ class ArticleStore:
         article.save()
         unit_ids = {doc.issuing_unit_id for doc in cited or () if doc.issuing_unit_id}
         unit_ids |= self._units.mentioned(record.text, on=article.day)
-        if unit_ids:
-            article.units.add(*unit_ids)
+        if unit_ids:  # new article: no need to look for links already there
+            Article.units.through.objects.bulk_create(
+                Article.units.through(article_id=article.pk, unit_id=unit_id)
+                for unit_id in unit_ids
+            )
         self._topics.match(article, record.text, unit_ids)
         return article, fp
 
