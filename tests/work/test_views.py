@@ -219,3 +219,32 @@ def test_each_figure_links_to_the_records_behind_it(client, people, tracked):
     assert issued.value == listed == 1  # the plan itself, issued on 20/3/2025
     assert figures["Lượt đại biểu dự hội nghị"].value == 187
     assert figures["Số buổi nói chuyện"].value == 1250
+
+
+def test_a_report_closes_with_evidence_a_document_or_a_file(
+    client, people, tracked, settings, tmp_path
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(people.bob)
+    row = next(
+        r
+        for r in client.get(reverse("work:report-form"), {"period": "2025H2"}).context["rows"]
+        if r["a"].task.title == "Sổ tay báo cáo viên"
+    )
+    pk = row["a"].pk
+    upload = SimpleUploadedFile("so-tay.pdf", b"%PDF-1.4 so tay bao cao vien")
+    client.post(reverse("work:report-form"), {
+        "period": "2025H2", f"status-{pk}": "done", f"doc-{pk}": "131-KH/TU", f"file-{pk}": upload,
+    })  # fmt: skip
+    report = ProgressReport.objects.get(assignment_id=pk, current=True)
+    assert report.evidence_document.designation == "131-KH/TU"
+    download = client.get(reverse("work:evidence", args=[report.pk]))
+    assert b"".join(download.streaming_content) == b"%PDF-1.4 so tay bao cao vien"
+    client.force_login(people.charlie)  # another province does not follow this plan
+    assert client.get(reverse("work:evidence", args=[report.pk])).status_code == 404
+    client.force_login(people.bob)
+    response = client.post(reverse("work:report-form"), {
+        "period": "2025H2", f"status-{pk}": "done", f"doc-{pk}": "999-KH/TU"}, follow=True)  # fmt: skip
+    assert "không có văn bản «999-KH/TU»" in response.content.decode()

@@ -165,6 +165,9 @@ class ProgressReport(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    evidence_file = models.FileField(
+        "tệp minh chứng", upload_to="evidence/%Y/%m/", blank=True, max_length=300
+    )
     current = models.BooleanField(default=True)
     replaces = models.OneToOneField(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="replaced_by"

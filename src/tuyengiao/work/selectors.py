@@ -59,7 +59,13 @@ def assignment_states(
         ).order_by("-period_end", "-submitted_at", "-pk")
         rows = list(
             assignments.annotate(report_id=Subquery(latest.values("pk")[:1])).values_list(
-                "pk", "task_id", "task__group_id", "unit_id", "role", "task__due", "pk",
+                "pk",
+                "task_id",
+                "task__group_id",
+                "unit_id",
+                "role",
+                "task__due",
+                "pk",
                 "report_id",
             )  # fmt: skip
         )

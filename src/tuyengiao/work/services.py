@@ -10,7 +10,10 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 
+from django.conf import settings
+from django.core.files.base import ContentFile
 from django.db import transaction
 
 from tuyengiao.accounts.services import audit_record
@@ -196,6 +199,7 @@ class ReportInput:
     note: str = ""
     evidence_url: str = ""
     evidence_document: Document | None = None
+    evidence_file: tuple[str, bytes] | None = None  # (file name, contents)
 
 
 def report_problems(data: ReportInput) -> list[str]:
@@ -208,6 +212,14 @@ def report_problems(data: ReportInput) -> list[str]:
     if data.status not in ProgressReport.Status.values:
         labels = ", ".join(str(label) for label in ProgressReport.Status.labels)
         problems.append(f"Tình trạng «{data.status}» không hợp lệ: chọn {labels}.")
+    if data.evidence_file is not None:
+        name, content = data.evidence_file
+        if len(content) > settings.TUYENGIAO_MAX_FILE_BYTES:
+            problems.append(f"Tệp minh chứng «{name}» quá lớn.")
+        elif not content:
+            problems.append(f"Tệp minh chứng «{name}» rỗng.")
+    if data.evidence_url and not data.evidence_url.startswith(("http://", "https://")):
+        problems.append(f"Đường dẫn minh chứng «{data.evidence_url}» phải bắt đầu bằng http(s)://.")
     allowed = set(data.assignment.task.indicators.values_list("pk", flat=True))
     for indicator, raw in data.values.items():
         if indicator.pk not in allowed:
@@ -264,6 +276,12 @@ def report_submit(*, actor, data: ReportInput) -> ProgressReport:
             replaces=previous,
             submitted_by=actor if getattr(actor, "pk", None) else None,
         )
+        if data.evidence_file is not None:
+            name, content = data.evidence_file
+            report.evidence_file.save(Path(name).name[:100], ContentFile(content), save=True)
+        elif previous is not None and previous.evidence_file and not data.evidence_url:
+            report.evidence_file = previous.evidence_file  # a correction keeps the evidence
+            report.save(update_fields=["evidence_file"])
         latest = data.assignment.status_period_end
         if latest is None or period.end >= latest:  # the latest period: roll-ups read it
             Assignment.objects.filter(pk=data.assignment.pk).update(

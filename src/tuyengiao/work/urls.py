@@ -13,6 +13,7 @@ urlpatterns = [
     path("report/", views.report_form, name="report-form"),
     path("report/template.xlsx", views.report_template, name="report-template"),
     path("report/upload/", views.report_upload, name="report-upload"),
+    path("report/<int:pk>/evidence/", views.evidence_download, name="evidence"),
     path("events/", views.event_list, name="event-list"),
     path("figures/", views.figures, name="figures"),
 ]

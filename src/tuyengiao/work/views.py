@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from tuyengiao.accounts.permissions import can_write, in_subtree
 from tuyengiao.core.periods import PeriodError, parse_period, period_containing
+from tuyengiao.documents.selectors import document_find
 from tuyengiao.org.models import Level, Unit
 from tuyengiao.work.excel import XLSX, reports_import, reports_template
 from tuyengiao.work.models import Assignment, Event, Indicator, Plan, ProgressReport, Task
@@ -233,9 +235,16 @@ def _report_post(request, assignments, period: str):
             for i in a.task.indicators.all()
             if post.get(f"value-{a.pk}-{i.pk}", "").strip()
         }
+        upload = request.FILES.get(f"file-{a.pk}")
+        designation = post.get(f"doc-{a.pk}", "").strip()
+        document = document_find(designation, user=request.user) if designation else None
+        if designation and document is None:
+            messages.error(request, f"«{a.task.title}»: không có văn bản «{designation}».")
+            continue
         data = ReportInput(
             a, period, status, values, note=post.get(f"note-{a.pk}", ""),
-            evidence_url=post.get(f"url-{a.pk}", "").strip(),
+            evidence_url=post.get(f"url-{a.pk}", "").strip(), evidence_document=document,
+            evidence_file=(upload.name, upload.read()) if upload else None,
         )  # fmt: skip
         try:
             report_submit(actor=request.user, data=data)
@@ -245,6 +254,22 @@ def _report_post(request, assignments, period: str):
     if stored:
         messages.success(request, f"Đã lưu {stored} báo cáo kỳ {parse_period(period).label}.")
     return redirect(f"{request.path}?period={period}")
+
+
+@login_required
+def evidence_download(request, pk: int):
+    """A report's evidence file, for those who follow its plan."""
+    report = get_object_or_404(
+        ProgressReport.objects.select_related("assignment__task__group__plan"), pk=pk
+    )
+    plan = report.assignment.task.group.plan
+    if not report.evidence_file or not plans_for(request.user).filter(pk=plan.pk).exists():
+        raise Http404
+    return FileResponse(
+        report.evidence_file.open("rb"),
+        as_attachment=True,
+        filename=Path(report.evidence_file.name).name,
+    )
 
 
 @login_required
