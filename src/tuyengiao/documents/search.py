@@ -67,6 +67,11 @@ def entry_write(*, entry: SearchEntry, title: str, text: str) -> None:
     entry.save()
 
 
+def entry_text(entry: SearchEntry) -> str:
+    """The searchable text of an entry: its own for a document, its record's for an article."""
+    return entry.text or (entry.record.text if entry.record_id else "")
+
+
 # --- keeping the index in step ------------------------------------------------------------
 
 
@@ -152,7 +157,7 @@ def _index_docs(entries: list[SearchEntry]) -> Iterable[IndexDoc]:
         else:
             article = articles.get(entry.record_id) or {}
             yield IndexDoc(
-                key=entry.pk, kind=entry.kind, title=entry.title, text=entry.text,
+                key=entry.pk, kind=entry.kind, title=entry.title, text=entry_text(entry),
                 date=entry.date, source=article.get("source_id"),
                 units=tuple(units.get(entry.record_id, ())),
             )  # fmt: skip

@@ -27,7 +27,7 @@ from tuyengiao.documents.models import (
     Relation,
     SearchEntry,
 )
-from tuyengiao.documents.search import search_ids, snippet
+from tuyengiao.documents.search import entry_text, search_ids, snippet
 
 
 def document_queryset(user=None) -> QuerySet[Document]:
@@ -441,7 +441,8 @@ def _result(entry: SearchEntry, query: str, score: float, records) -> SearchResu
             if article is not None
             else reverse("documents:record-detail", args=[entry.record_id])
         )
-    body = entry.text if entry.text.startswith(entry.title) else f"{entry.title}\n{entry.text}"
+    text = entry_text(entry)
+    body = text if text.startswith(entry.title) else f"{entry.title}\n{text}"
     return SearchResult(
         kind=entry.kind,
         title=entry.title,

@@ -291,7 +291,7 @@ def search_entry_refresh(
             SearchEntry(kind=SearchEntry.Kind.ARTICLE, record=record)
         )
         entry.date = record.published
-        entry_write(entry=entry, title=record.title, text=record.text)
+        entry_write(entry=entry, title=record.title, text="")  # the text is the record's
 
 
 def relation_record(
