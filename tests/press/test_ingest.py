@@ -51,7 +51,7 @@ def test_an_article_is_stored_with_record_citations_search_entry_and_story(tree)
     assert Citation.objects.filter(record=record, designation="47-CT/TW").exists()
     assert SearchEntry.objects.filter(record=record).exists()
     assert article.day == dt.date(2025, 3, 14)
-    assert article.story.article_count == 1 and article.duplicate_of is None
+    assert article.story is None and article.duplicate_of is None  # alone in its story so far
     assert {u.name for u in article.units.all()} >= {"Thành ủy Hà Nội", "Đảng ủy phường Ba Đình"}
 
 
@@ -81,8 +81,8 @@ def test_a_syndicated_copy_joins_the_original_group_and_story(tree):
     original, syndicated, other = Article.objects.order_by("pk")
     assert syndicated.duplicate_of == original and syndicated.group_id == original.pk
     assert syndicated.story == original.story and original.story.article_count == 2
-    assert other.duplicate_of is None and other.story != original.story
-    assert Story.objects.count() == 2
+    assert other.duplicate_of is None and other.story is None  # a story of its own
+    assert Story.objects.count() == 1
 
 
 def test_a_new_store_finds_duplicates_of_articles_stored_before(tree):
@@ -156,3 +156,29 @@ def test_a_name_two_units_bore_means_the_one_of_the_articles_day(tree):
     store.store(ArticleInput(title="Không rõ ngày", text=text, url="https://tin.example/t2"))
     assert list(Article.objects.get(url="https://tin.example/t1").units.all()) == [old]
     assert list(Article.objects.get(url="https://tin.example/t2").units.all()) == [new]
+
+
+def test_reports_of_one_event_share_a_story_made_when_the_second_arrives(tree):
+    from tuyengiao.press.selectors import article_stories
+
+    store = ArticleStore()
+    first = (
+        "Chiều 14/3, Ban Tuyên giáo và Dân vận Thành ủy Hà Nội khai mạc hội thi báo cáo viên giỏi "
+        "năm 2025 tại Cung Văn hóa Hữu Nghị với 48 thí sinh đến từ các đảng bộ trực thuộc."
+    )
+    second = (
+        "Hội thi báo cáo viên giỏi năm 2025 của Ban Tuyên giáo và Dân vận Thành ủy Hà Nội khai mạc "
+        "chiều 14/3 tại Cung Văn hóa Hữu Nghị; ban tổ chức cho biết các thí sinh trình bày chuyên "
+        "đề về chuyển đổi số trong công tác tuyên truyền miệng."
+    )
+    store.store(item("Khai mạc hội thi báo cáo viên giỏi Hà Nội năm 2025", first, "https://a.example/1"))
+    alone = Article.objects.get()
+    assert alone.story is None and article_stories(Article.objects.all()) == 1
+    store.store(
+        item("Hà Nội khai mạc hội thi báo cáo viên giỏi 2025", second, "https://b.example/2", day=14)
+    )
+    store.store(item("Phân luồng giao thông", OTHER, "https://tin.example/a2", day=15))
+    one, two, other = Article.objects.order_by("pk")
+    assert two.duplicate_of is None and one.story_id and one.story_id == two.story_id
+    assert one.story.article_count == 2 and other.story is None
+    assert article_stories(Article.objects.all()) == 2

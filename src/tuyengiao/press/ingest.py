@@ -11,11 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 from tuyengiao.core import dedupe
@@ -99,7 +99,9 @@ class ArticleStore:
     def __init__(self) -> None:
         self._dupes: dedupe.NearDuplicateIndex | None = None
         self._group: dict[int, int] = {}  # article id → its group's first article id
-        self._story_of: dict[int, int] = {}  # article id → story id
+        self._key_of: dict[int, Hashable] = {}  # article id → its story's key in the stream
+        self._created: dict[int, int] = {}  # article alone so far → the story made for it
+        self._pending_key: Hashable | None = None
         self._stream: StoryStream | None = None
         self._topics = TopicMatcher()
         self._units = UnitNames()
@@ -228,45 +230,54 @@ class ArticleStore:
         key = int(found[0][0])  # type: ignore[call-overload]
         return self._group.get(key, key)
 
-    def _story_for(self, article: Article, text: str) -> int:
+    def _story_for(self, article: Article, text: str) -> int | None:
+        """The story the article joins. An article alone has no story row (``story`` is None)
+        until a second article joins it; counts treat it as a story of its own."""
+        key: Hashable | None = None
         if article.duplicate_of_id is not None:
-            story = (
-                self._story_of.get(article.duplicate_of_id)
-                or (
-                    Article.objects.filter(pk=article.duplicate_of_id)
-                    .values_list("story_id")
-                    .first()
-                    or [None]
-                )[0]
+            key = self._key_of.get(article.duplicate_of_id) or self._stored_key(
+                article.duplicate_of_id
             )
-            if story:
-                Story.objects.filter(pk=story).update(
-                    article_count=F("article_count") + 1, last_published=article.published
-                )
-                return story
-        story_id = None
-        if article.published is not None:
+        elif article.published is not None:
             new = StoryInput(id=0, published=article.published, title=article.title, text=text)
-            story_id = self._stories().assign(new)
-        if story_id is not None:
-            Story.objects.filter(pk=story_id).update(article_count=F("article_count") + 1)
-            Story.objects.filter(pk=story_id, last_published__lt=article.published).update(
-                last_published=article.published
+            key = self._stories().assign(new)
+        self._pending_key = key
+        return None if key is None else self._join(key, article)
+
+    def _stored_key(self, article_id: int) -> Hashable:
+        story_id = Article.objects.filter(pk=article_id).values_list("story_id", flat=True).first()
+        return ("story", story_id) if story_id else article_id
+
+    def _join(self, key: Hashable, article: Article) -> int:
+        """The id of the story ``key`` names (a stored story, or an article alone so far)."""
+        if isinstance(key, tuple):
+            story_id = key[1]
+        elif key in self._created:
+            story_id = self._created[key]
+        else:  # the first article gets its story now that a second joins it
+            first = Article.objects.filter(pk=key).values("title", "published").first() or {}
+            story = Story.objects.create(
+                title=first.get("title") or article.title,
+                first_published=first.get("published") or article.published,
+                last_published=first.get("published") or article.published,
+                article_count=1,
             )
-            return int(story_id)  # type: ignore[call-overload]
-        story = Story.objects.create(
-            title=article.title,
-            first_published=article.published,
-            last_published=article.published,
-            article_count=1,
-        )
-        return story.pk
+            Article.objects.filter(pk=key).update(story=story)
+            self._created[key] = story_id = story.pk
+        Story.objects.filter(pk=story_id).update(article_count=F("article_count") + 1)
+        if article.published is not None:
+            Story.objects.filter(
+                Q(last_published__lt=article.published) | Q(last_published__isnull=True),
+                pk=story_id,
+            ).update(last_published=article.published)
+        return story_id
 
     def _remember(self, article: Article, fp: dedupe.Fingerprint, text: str) -> None:
         """After the article is stored: compare the next ones with it."""
         self._index().add(article.pk, fp)
         self._group[article.pk] = article.duplicate_of_id or article.pk
-        self._story_of[article.pk] = article.story_id
+        key, self._pending_key = self._pending_key, None
+        self._key_of[article.pk] = article.pk if key is None else key
         if article.published is not None:
             self._stories().add(
                 StoryInput(
@@ -275,7 +286,7 @@ class ArticleStore:
                     title=article.title,
                     text=text[:600],
                     group=self._group[article.pk],
-                    story=article.story_id,
+                    story=key,
                 )
             )
 
@@ -290,8 +301,10 @@ class ArticleStore:
                 .values_list("pk", "published", "title", "lead", "duplicate_of_id", "story_id")
             )
             for pk, published, title, lead, original, story in reversed(rows[:SEED_STORIES]):
+                key = ("story", story) if story else None
+                self._key_of[pk] = key or pk
                 self._stream.add(
-                    StoryInput(pk, published, title, lead, group=original or pk, story=story)
+                    StoryInput(pk, published, title, lead, group=original or pk, story=key)
                 )
         return self._stream
 

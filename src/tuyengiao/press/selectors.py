@@ -14,6 +14,20 @@ from tuyengiao.documents.models import Document
 from tuyengiao.press.crawler import error_rate
 from tuyengiao.press.models import Article, CrawlRun, Source, Topic, TopicMatch
 
+
+def stories_count(prefix: str = ""):
+    """Distinct stories among articles (``prefix`` leads from the rows counted to an article):
+    the stories stored, plus each article alone in its story (it has none stored)."""
+    alone = Q(**{f"{prefix}story__isnull": True})
+    article = prefix.rstrip("_") or "pk"
+    return Count(f"{prefix}story", distinct=True) + Count(article, filter=alone, distinct=True)
+
+
+def article_stories(articles: QuerySet[Article]) -> int:
+    """How many distinct stories ``articles`` are about."""
+    return articles.aggregate(n=stories_count())["n"]
+
+
 # --- sources --------------------------------------------------------------------------------
 
 
@@ -108,14 +122,14 @@ def topic_coverage(topic: Topic, *, start: dt.date | None = None, end: dt.date |
     matches = topic_matches(topic, start, end)
     totals = matches.aggregate(
         articles=Count("article", distinct=True),
-        stories=Count("article__story", distinct=True),
+        stories=stories_count("article__"),
     )
     coverage = Coverage(topic, start, end, totals["articles"], totals["stories"])
     per_day = {
         row["day"]: row
         for row in matches.values("day").annotate(
             articles=Count("article", distinct=True),
-            stories=Count("article__story", distinct=True),
+            stories=stories_count("article__"),
         )
     }
     day = start
@@ -131,7 +145,7 @@ def topic_coverage(topic: Topic, *, start: dt.date | None = None, end: dt.date |
         for r in matches.values("article__source", "article__source__name")
         .annotate(
             articles=Count("article", distinct=True),
-            stories=Count("article__story", distinct=True),
+            stories=stories_count("article__"),
         )
         .order_by("-articles", "article__source__name")
     ]  # fmt: skip
@@ -141,7 +155,7 @@ def topic_coverage(topic: Topic, *, start: dt.date | None = None, end: dt.date |
         .values("article__units", "article__units__name")
         .annotate(
             articles=Count("article", distinct=True),
-            stories=Count("article__story", distinct=True),
+            stories=stories_count("article__"),
         )
         .order_by("-articles", "article__units__name")[:50]
     ]
@@ -153,7 +167,7 @@ def topic_rows(topics: QuerySet[Topic] | None = None, *, days: int = 7) -> list[
     since = timezone.localdate() - dt.timedelta(days=days - 1)
     topics = (topics if topics is not None else Topic.objects.all()).annotate(
         articles=Count("matches", distinct=True),
-        stories=Count("matches__article__story", distinct=True),
+        stories=stories_count("matches__article__"),
         recent=Count("matches", filter=Q(matches__day__gte=since), distinct=True),
     )
     return [

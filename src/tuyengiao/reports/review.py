@@ -229,6 +229,7 @@ class _Figures:
 
     def _press(self) -> list:
         from tuyengiao.press.models import Article, Topic
+        from tuyengiao.press.selectors import article_stories
 
         topics = Topic.objects.filter(
             Q(owner_unit__isnull=True) | Q(owner_unit__path__startswith=self.unit.path)
@@ -241,7 +242,7 @@ class _Figures:
                 day__lte=self.period.end,
             )
             n = matched.count()
-            stories = matched.values("story").distinct().count()
+            stories = article_stories(matched)
             rows.append([topic.name, format_number(n), format_number(stories)])
         if not rows:
             return []

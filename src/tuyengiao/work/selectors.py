@@ -230,6 +230,7 @@ def unit_figures(unit: Unit, period_code: str) -> list[Figure]:
 
     from tuyengiao.documents.models import Document
     from tuyengiao.press.models import Article, Topic
+    from tuyengiao.press.selectors import article_stories
     from tuyengiao.work.models import Event, IndicatorValue
 
     period = parse_period(period_code)
@@ -262,7 +263,7 @@ def unit_figures(unit: Unit, period_code: str) -> list[Figure]:
         url = f"{topic.get_absolute_url()}?from={span['from']}&to={span['to']}"
         figures.append(Figure(f"Tin, bài về «{topic.name}»", matched.count(), "tin, bài",
                               "Báo chí", url))  # fmt: skip
-        stories = matched.values("story").distinct().count()
+        stories = article_stories(matched)
         figures.append(Figure(f"Sự kiện báo chí về «{topic.name}»", stories, "sự kiện",
                               "Báo chí", url))  # fmt: skip
     reported = (
