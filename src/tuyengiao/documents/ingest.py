@@ -132,18 +132,20 @@ def _store(record: Record, text: str, *, owner_unit, actor) -> Outcome:
     return Outcome(record.location, "created", record.kind, record_id=record.pk)
 
 
-def article_record_save(record: Record, *, actor=None) -> list[Document]:
+def article_record_save(record: Record, *, actor=None, index: bool = True) -> list[Document]:
     """Save an article's record with its citations and search entry (inside a transaction).
 
     Returns the registry documents it cites. An article a person uploaded is audited; one the
-    crawler or an archive import stored is not (its crawl run records it).
+    crawler or an archive import stored is not (its crawl run records it). ``index=False``
+    leaves the search entry to the caller (a batch creates its entries in one insert).
     """
     record.kind = Record.Kind.ARTICLE
     record.save()
     cited = _record_citations(
         record, record.text, subject=None, reference_date=record.published, actor=actor
     )
-    search_entry_refresh(record=record, new=True)
+    if index:
+        search_entry_refresh(record=record, new=True)
     if actor is not None:
         audit_record(actor=actor, action="record_ingest", obj=record, after={"kind": record.kind})
     return cited

@@ -22,7 +22,7 @@ from tuyengiao.core import dedupe
 from tuyengiao.core.stories import StoryInput, StoryParams, StoryStream
 from tuyengiao.core.text import nfc
 from tuyengiao.documents.ingest import Outcome, article_record_save, parse_article_date
-from tuyengiao.documents.models import Record
+from tuyengiao.documents.models import Record, SearchEntry
 from tuyengiao.press.mentions import UnitNames
 from tuyengiao.press.models import Article, Source, Story
 from tuyengiao.press.topics import TopicMatcher
@@ -107,6 +107,7 @@ class ArticleStore:
         self._units = UnitNames()
         self._known_urls: set[str] | None = None  # within a batch: addresses and texts stored
         self._known_digests: set[str] | None = None
+        self._unindexed: list[Record] | None = None  # within a batch: entries made at its end
 
     def store(self, item: ArticleInput) -> Outcome:
         """Store one article; never raises: the outcome says what happened."""
@@ -132,7 +133,7 @@ class ArticleStore:
         )
         try:
             with transaction.atomic():
-                cited = article_record_save(record)
+                cited = article_record_save(record, index=self._unindexed is None)
                 article, fp = self._article(record, item, cited)
         except IntegrityError:  # stored by another process a moment ago
             return Outcome(location, "unchanged", Record.Kind.ARTICLE, "đã có, bỏ qua")
@@ -140,6 +141,8 @@ class ArticleStore:
             logger.exception("storing article %s failed", location)
             return Outcome(location, "failed", message=f"lỗi khi lưu ({type(exc).__name__})")
         self._remember(article, fp, body)
+        if self._unindexed is not None:
+            self._unindexed.append(record)
         if self._known_urls is not None and self._known_digests is not None:
             self._known_urls.add(item.url[:1000])
             self._known_digests.add(digest)
@@ -164,11 +167,22 @@ class ArticleStore:
                 "sha256", flat=True
             )
         )
+        self._unindexed = []
         try:
             with transaction.atomic():
-                return [self.store(item) for item in items]
+                outcomes = [self.store(item) for item in items]
+                SearchEntry.objects.bulk_create(  # one insert for the batch's search entries
+                    SearchEntry(
+                        kind=SearchEntry.Kind.ARTICLE,
+                        record=record,
+                        title=record.title,
+                        date=record.published,
+                    )  # fmt: skip
+                    for record in self._unindexed
+                )
+                return outcomes
         finally:
-            self._known_urls = self._known_digests = None
+            self._known_urls = self._known_digests = self._unindexed = None
 
     def _stored(self, url: str, digest: str) -> bool:
         """Whether the article is stored: by its address, or by its exact text."""
