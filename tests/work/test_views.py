@@ -95,6 +95,8 @@ def test_a_ward_reports_in_the_web_form_and_a_correction_keeps_history(client, p
     client.post(reverse("work:report-form"), {"period": "2025H1", f"status-{second.pk}": "done"})
     reports = ProgressReport.objects.filter(assignment=second).order_by("pk")
     assert [(r.status, r.current) for r in reports] == [("in_progress", False), ("done", True)]
+    content = client.get(reverse("work:report-form"), {"period": "2025H1"}).content.decode()
+    assert "Đã sửa 1 lần" in content and "Đang biên soạn" in content
 
 
 def _filled(client, period="2025H1", edit=None):
@@ -248,3 +250,11 @@ def test_a_report_closes_with_evidence_a_document_or_a_file(
     response = client.post(reverse("work:report-form"), {
         "period": "2025H2", f"status-{pk}": "done", f"doc-{pk}": "999-KH/TU"}, follow=True)  # fmt: skip
     assert "không có văn bản «999-KH/TU»" in response.content.decode()
+
+
+def test_the_admin_lists_the_work_and_press_records_read_only(client, people, tracked):
+    people.root.is_staff = people.root.is_superuser = True
+    people.root.save()
+    client.force_login(people.root)
+    for model in ("work/plan", "work/progressreport", "work/event", "press/source", "press/article"):
+        assert client.get(f"/admin/{model}/").status_code == 200, model

@@ -202,14 +202,21 @@ def report_form(request):
             assignment__in=assignments, period=period, current=True
         ).prefetch_related("values")
     }
+    history: dict[int, list[ProgressReport]] = {}
+    for earlier in ProgressReport.objects.filter(
+        assignment__in=assignments, period=period, current=False
+    ).select_related("submitted_by"):
+        history.setdefault(earlier.assignment_id, []).append(earlier)
     rows = []
     for a in assignments:
         report = current.get(a.pk)
         values = {v.indicator_id: v.value for v in report.values.all()} if report else {}
         indicators = [(i, values.get(i.pk, "")) for i in a.task.indicators.all()]
         state = states[a.pk].state
-        rows.append({"a": a, "report": report, "indicators": indicators, "state": state,
-                     "state_label": STATE_LABELS[state]})  # fmt: skip
+        rows.append(
+            {"a": a, "report": report, "indicators": indicators, "state": state,
+             "state_label": STATE_LABELS[state], "history": history.get(a.pk, [])}
+        )  # fmt: skip
     return render(
         request,
         "work/report_form.html",
