@@ -24,17 +24,9 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import replace
 from datetime import datetime
 
-from tuyengiao.core.stories import (
-    StoryInput,
-    StoryParams,
-    StoryStream,
-    _admits,
-    _cosine,
-    _idf_over,
-    _Story,
-    _vector,
-    keywords,
-)
+from tuyengiao.core.stories import StoryInput, StoryParams, StoryStream, keywords
+from tuyengiao.core.stories.cluster import _admits, _Story
+from tuyengiao.core.stories.similarity import _cosine, _idf_over, _vector
 
 from .corpus import shared_dir
 
