@@ -26,6 +26,7 @@ from tuyengiao.core.fulltext import Filters, FullTextIndex, IndexDoc, Page
 from tuyengiao.core.text import fold, nfc
 from tuyengiao.core.topics import folded_words, parse_topic_query
 from tuyengiao.documents.models import SearchEntry
+from tuyengiao.web.params import param_date, param_int
 
 #: Rows committed up to this long after they were stamped are still picked up by a sync.
 OVERLAP = dt.timedelta(seconds=120)
@@ -182,32 +183,18 @@ def filters_from_params(params) -> Filters:
     from tuyengiao.press.models import Topic
 
     kind, doc_type = params.get("kind") or "", params.get("type") or ""
-    source = _int(params.get("source"))
-    unit = Unit.objects.filter(pk=_int(params.get("unit")) or 0).first()
-    topic = Topic.objects.filter(pk=_int(params.get("topic")) or 0).first()
+    source = param_int(params.get("source"))
+    unit = Unit.objects.filter(pk=param_int(params.get("unit")) or 0).first()
+    topic = Topic.objects.filter(pk=param_int(params.get("topic")) or 0).first()
     return Filters(
         kinds=[kind] if kind in ("document", "article") else None,
         sources=[source] if source else None,
         units=list(unit_subtree(unit).values_list("pk", flat=True)) if unit else None,
         doc_types=[doc_type] if doc_type else None,
-        date_from=_date(params.get("from")),
-        date_to=_date(params.get("to")),
+        date_from=param_date(params.get("from")),
+        date_to=param_date(params.get("to")),
         topic=parse_topic_query(topic.query) if topic else None,
     )
-
-
-def _int(value) -> int | None:
-    try:
-        return int(value) if value else None
-    except (TypeError, ValueError):
-        return None
-
-
-def _date(value) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value) if value else None
-    except (TypeError, ValueError):
-        return None
 
 
 def search_ids(

@@ -1,7 +1,5 @@
 """Pages of the registry: list and search, a document with its cascade, findings, upload."""
 
-import datetime as dt
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -32,6 +30,7 @@ from tuyengiao.documents.selectors import (
 )
 from tuyengiao.documents.services import document_update
 from tuyengiao.org.models import Unit
+from tuyengiao.web.params import param_date, param_int
 
 
 @login_required
@@ -48,9 +47,9 @@ def document_list_view(request):
         system=params.get("system", ""),
         year=year,
         origin=params.get("origin", ""),
-        unit=Unit.objects.filter(pk=_int(params.get("unit")) or 0).first(),
-        start=_date(params.get("from")),
-        end=_date(params.get("to")),
+        unit=Unit.objects.filter(pk=param_int(params.get("unit")) or 0).first(),
+        start=param_date(params.get("from")),
+        end=param_date(params.get("to")),
     ).order_by("-date", "-id")
     page = Paginator(qs, 25).get_page(params.get("page"))
     query_string = params.copy()
@@ -68,20 +67,6 @@ def document_list_view(request):
         else ("documents/document_list.html")
     )
     return render(request, template, context)
-
-
-def _int(value) -> int | None:
-    try:
-        return int(value) if value else None
-    except ValueError:
-        return None
-
-
-def _date(value) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
 
 
 def _type_choices() -> list[tuple[str, str]]:

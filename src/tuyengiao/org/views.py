@@ -20,15 +20,9 @@ from tuyengiao.org.selectors import (
     unit_predecessors,
     unit_successors,
 )
+from tuyengiao.web.params import param_date
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _date(value: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
 
 
 @login_required
@@ -40,7 +34,7 @@ def unit_list_view(request):
         query=params.get("q") or None,
         level=params.get("level") or (None if filtered else Level.PROVINCE),
         kind=params.get("kind") or None,
-        on=_date(params.get("on")) or (None if filtered else dt.date.today()),
+        on=param_date(params.get("on")) or (None if filtered else dt.date.today()),
     )
     page = Paginator(units, 50).get_page(params.get("page"))
     query_string = params.copy()
@@ -82,7 +76,7 @@ def unit_export(request):
         query=params.get("q") or None,
         level=params.get("level") or None,
         kind=params.get("kind") or None,
-        on=_date(params.get("on")),
+        on=param_date(params.get("on")),
     )
     response = HttpResponse(units_export(units), content_type=XLSX)
     response["Content-Disposition"] = 'attachment; filename="don-vi.xlsx"'

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 
@@ -332,9 +332,3 @@ def error_rate(source: Source, *, days: int = 7) -> float | None:
     if not totals["requests"]:
         return None
     return min(1.0, totals["errors"] / totals["requests"])
-
-
-def sources_due(now: dt.datetime | None = None) -> Iterable[Source]:
-    """Active sources whose next crawl time has come."""
-    now = now or timezone.now()
-    return Source.objects.filter(active=True, next_crawl_at__lte=now).order_by("next_crawl_at")

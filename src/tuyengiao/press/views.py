@@ -34,6 +34,7 @@ from tuyengiao.press.services import (
     topic_save,
 )
 from tuyengiao.press.tasks import crawl_enqueue, topic_rematch_enqueue
+from tuyengiao.web.params import param_date, param_int
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -41,20 +42,6 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def _require_writer(request) -> None:
     if not can_write(request.user):
         raise PermissionDenied
-
-
-def _date(value: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
-
-
-def _int(value: str | None) -> int | None:
-    try:
-        return int(value) if value else None
-    except ValueError:
-        return None
 
 
 # --- sources --------------------------------------------------------------------------------
@@ -69,7 +56,7 @@ def source_list(request):
                 actor=request.user,
                 url=request.POST.get("url", ""),
                 name=request.POST.get("name", ""),
-                interval_minutes=_int(request.POST.get("interval")) or 60,
+                interval_minutes=param_int(request.POST.get("interval")) or 60,
                 owner_unit=request.user.scope_unit,
             )
         except PressError as exc:
@@ -121,7 +108,7 @@ def source_detail(request, pk: int):
                 actor=request.user,
                 source=source,
                 name=request.POST.get("name", source.name).strip() or source.name,
-                interval_minutes=_int(request.POST.get("interval")) or source.interval_minutes,
+                interval_minutes=param_int(request.POST.get("interval")) or source.interval_minutes,
                 active=request.POST.get("active") == "on",
             )
             messages.success(request, "Đã lưu thay đổi.")
@@ -192,11 +179,11 @@ def source_run(request, pk: int):
 def article_index(request):
     params = request.GET
     articles = article_list(
-        source=_int(params.get("source")),
-        topic=_int(params.get("topic")),
-        unit=_int(params.get("unit")),
-        start=_date(params.get("from")),
-        end=_date(params.get("to")),
+        source=param_int(params.get("source")),
+        topic=param_int(params.get("topic")),
+        unit=param_int(params.get("unit")),
+        start=param_date(params.get("from")),
+        end=param_date(params.get("to")),
     )
     page = Paginator(articles, 30).get_page(params.get("page"))
     query_string = params.copy()
@@ -309,7 +296,7 @@ def _topic_save(request, topic: Topic | None) -> Topic | None:
                 pk__in=[s for s in post.getlist("sources") if s.isdigit()]
             ),
             units=units,
-            start=_date(post.get("start")),
+            start=param_date(post.get("start")),
             active=post.get("active", "on") == "on",
         )
     except PressError as exc:
@@ -327,7 +314,7 @@ def topic_detail(request, pk: int):
         _require_writer(request)
         _topic_save(request, topic)
         return redirect(topic)
-    start, end = _date(request.GET.get("from")), _date(request.GET.get("to"))
+    start, end = param_date(request.GET.get("from")), param_date(request.GET.get("to"))
     coverage = topic_coverage(topic, start=start, end=end)
     articles = article_list(topic=topic.pk, start=coverage.start, end=coverage.end)
     return render(
@@ -378,7 +365,7 @@ def _chart(coverage) -> dict:
 def topic_export(request, pk: int, fmt: str):
     topic = get_object_or_404(Topic, pk=pk)
     coverage = topic_coverage(
-        topic, start=_date(request.GET.get("from")), end=_date(request.GET.get("to"))
+        topic, start=param_date(request.GET.get("from")), end=param_date(request.GET.get("to"))
     )
     headers = ["Ngày", "Số tin, bài", "Số sự kiện (tin bài trùng lặp gộp lại)"]
     rows = [[row.key, row.articles, row.stories] for row in coverage.days]

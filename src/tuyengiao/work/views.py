@@ -17,6 +17,7 @@ from tuyengiao.accounts.permissions import can_write, in_subtree
 from tuyengiao.core.periods import PeriodError, parse_period, period_containing
 from tuyengiao.documents.selectors import document_find
 from tuyengiao.org.models import Level, Unit
+from tuyengiao.web.params import param_date
 from tuyengiao.work.excel import XLSX, reports_import, reports_template
 from tuyengiao.work.models import Assignment, Event, Indicator, Plan, ProgressReport, Task
 from tuyengiao.work.selectors import (
@@ -39,13 +40,6 @@ from tuyengiao.work.services import (
 )
 
 TASK_PREVIEW = 10
-
-
-def _date(value: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
 
 
 def _can_manage(user, plan: Plan) -> bool:
@@ -161,12 +155,10 @@ def task_add(request, pk: int):
             actor=request.user,
             group=group,
             title=post.get("title", ""),
-            due=_date(post.get("due")),
+            due=param_date(post.get("due")),
             recurrence=post.get("recurrence", ""),
-            lead=Unit.objects.filter(pk__in=allowed.values("pk"), id__in=post.getlist("lead")),
-            coordinating=Unit.objects.filter(
-                pk__in=allowed.values("pk"), id__in=post.getlist("coordinating")
-            ),
+            lead=allowed.filter(pk__in=post.getlist("lead")),
+            coordinating=allowed.filter(pk__in=post.getlist("coordinating")),
             indicators=Indicator.objects.filter(pk__in=post.getlist("indicators")),
         )
         messages.success(request, "Đã thêm nhiệm vụ.")
@@ -338,7 +330,7 @@ def event_list(request):
                 unit=unit,
                 kind=post.get("kind", ""),
                 title=post.get("title", ""),
-                date=_date(post.get("date")) or dt.date.today(),
+                date=param_date(post.get("date")) or dt.date.today(),
                 format=post.get("format", ""),
                 invited=int(post.get("invited") or 0),
                 attended=int(post.get("attended") or 0),
