@@ -27,6 +27,32 @@ def shared():
     return path
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """On SQLite, tests use a database file, as the platform does.
+
+    Django's default in-memory test database is shared between threads through SQLite's shared
+    cache, where a reader meets "database schema is locked" instead of waiting while another
+    thread (the live server's worker) writes. A file gets WAL and the busy timeout from settings.
+    """
+    import shutil
+    import tempfile
+
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] != "django.db.backends.sqlite3" or database.get("TEST", {}).get("NAME"):
+        yield
+        return
+    shm = Path("/dev/shm")  # memory-backed where the machine has it: the file is thrown away
+    scratch = Path(
+        tempfile.mkdtemp(prefix="tuyengiao-test-", dir=shm if os.access(shm, os.W_OK) else None)
+    )
+    database.setdefault("TEST", {})["NAME"] = str(scratch / "test.sqlite3")
+    yield
+    shutil.rmtree(scratch, ignore_errors=True)
+
+
 @pytest.fixture(autouse=True)
 def search_index_in_memory(request):
     """Each test searches a fresh in-memory index (the rows of its own database)."""
