@@ -171,14 +171,110 @@ def test_reports_of_one_event_share_a_story_made_when_the_second_arrives(tree):
         "chiều 14/3 tại Cung Văn hóa Hữu Nghị; ban tổ chức cho biết các thí sinh trình bày chuyên "
         "đề về chuyển đổi số trong công tác tuyên truyền miệng."
     )
-    store.store(item("Khai mạc hội thi báo cáo viên giỏi Hà Nội năm 2025", first, "https://a.example/1"))
+    store.store(
+        item("Khai mạc hội thi báo cáo viên giỏi Hà Nội năm 2025", first, "https://a.example/1")
+    )
     alone = Article.objects.get()
     assert alone.story is None and article_stories(Article.objects.all()) == 1
     store.store(
-        item("Hà Nội khai mạc hội thi báo cáo viên giỏi 2025", second, "https://b.example/2", day=14)
+        item(
+            "Hà Nội khai mạc hội thi báo cáo viên giỏi 2025", second, "https://b.example/2", day=14
+        )
     )
     store.store(item("Phân luồng giao thông", OTHER, "https://tin.example/a2", day=15))
     one, two, other = Article.objects.order_by("pk")
     assert two.duplicate_of is None and one.story_id and one.story_id == two.story_id
     assert one.story.article_count == 2 and other.story is None
     assert article_stories(Article.objects.all()) == 2
+
+
+def _batch_items():
+    copy = BODY.replace("126 điểm cầu", "hơn một trăm điểm cầu") + (
+        "\nBài đăng lại từ Báo Tin Ví Dụ, mời bạn đọc theo dõi chuyên trang."
+    )
+    return [
+        item("Hà Nội quán triệt Chỉ thị 47", BODY, "https://tin.example/a1"),
+        item("Phân luồng giao thông", OTHER, "https://tin.example/a2", day=20),
+        item("Quán triệt Chỉ thị 47 tại Hà Nội", copy, "https://lai.example/b7", day=15),
+        item("Trùng địa chỉ", OTHER + " Thêm.", "https://tin.example/a2", day=20),
+        item("Không có nội dung", " ", "https://tin.example/a3"),
+    ]
+
+
+def _stored_state():
+    """What was stored, in terms that do not depend on ids."""
+    urls = dict(Article.objects.values_list("pk", "url"))
+    return sorted(
+        (
+            a.url,
+            urls.get(a.duplicate_of_id),
+            tuple(sorted(urls[pk] for pk in a.story.articles.values_list("pk", flat=True)))
+            if a.story
+            else None,
+            tuple(sorted(a.units.values_list("code", flat=True))),
+            tuple(a.topic_matches.values_list("topic__name", flat=True)),
+            SearchEntry.objects.filter(record=a.record).count(),
+            Citation.objects.filter(record=a.record).count(),
+        )
+        for a in Article.objects.select_related("story", "record")
+    )
+
+
+def test_a_batch_stores_the_same_as_one_article_at_a_time(tree):
+    topic_save(actor=None, name="Chỉ thị 47", query='"Chỉ thị 47" OR "47-CT/TW"')
+    store = ArticleStore()
+    singly = [store.store(i).status for i in _batch_items()]
+    expected = _stored_state()
+    Article.objects.all().delete()
+    Story.objects.all().delete()
+    Record.objects.filter(kind="article").delete()
+
+    batched = [o.status for o in ArticleStore().store_many(_batch_items(), batch=10)]
+    assert batched == singly == ["created", "created", "created", "unchanged", "failed"]
+    assert _stored_state() == expected
+    copy = Article.objects.get(url="https://lai.example/b7")
+    assert copy.duplicate_of.url == "https://tin.example/a1" and copy.story.article_count == 2
+    assert copy.record.published == dt.date(2025, 3, 15)
+
+
+def test_ids_handed_out_in_a_batch_follow_the_ones_used_before(tree):
+    ArticleStore().store(item("Bản gốc", BODY, "https://tin.example/a1"))
+    gone = ArticleStore().store(item("Bị xóa", OTHER, "https://tin.example/gone"))
+    Article.objects.filter(record_id=gone.record_id).delete()  # its id is not given again
+    outcomes = list(ArticleStore().store_many(_batch_items()[1:3]))
+    assert [o.status for o in outcomes] == ["created", "created"]
+    before = Article.objects.get(url="https://tin.example/a1").pk
+    assert sorted(Article.objects.values_list("pk", flat=True))[1:] == [before + 2, before + 3]
+    assert Article.objects.get(url="https://lai.example/b7").duplicate_of_id == before
+
+
+def test_when_a_batch_fails_it_is_stored_again_one_article_at_a_time(tree, monkeypatch):
+    """A fault injected into one article of a batch: the others are stored, and what the store
+    learnt from the rolled-back attempt is forgotten (the next batch links to stored rows)."""
+    from tuyengiao.press.mentions import UnitNames
+
+    mentioned = UnitNames.mentioned
+
+    def broken(self, text, on=None):
+        if "HỎNG" in text:
+            raise RuntimeError("injected fault")
+        return mentioned(self, text, on=on)
+
+    monkeypatch.setattr(UnitNames, "mentioned", broken)
+    store = ArticleStore()
+    first = [
+        item("Hà Nội quán triệt Chỉ thị 47", BODY, "https://tin.example/a1"),
+        item("Bài HỎNG", OTHER + " HỎNG", "https://tin.example/bad", day=20),
+        item("Phân luồng giao thông", OTHER, "https://tin.example/a2", day=20),
+    ]
+    assert [o.status for o in store.store_many(first)] == ["created", "failed", "created"]
+    assert not Article.objects.filter(url="https://tin.example/bad").exists()
+    assert not Record.objects.filter(title="Bài HỎNG").exists()
+    copy = BODY + "\nBài đăng lại từ Báo Tin Ví Dụ."
+    assert [
+        o.status for o in store.store_many([item("Bản sao", copy, "https://lai.example/c")])
+    ] == ["created"]
+    original = Article.objects.get(url="https://tin.example/a1")
+    copied = Article.objects.get(url="https://lai.example/c")
+    assert copied.duplicate_of == original and copied.story_id == original.story_id is not None
+    assert Article.objects.count() == SearchEntry.objects.filter(kind="article").count() == 3

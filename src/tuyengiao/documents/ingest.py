@@ -141,14 +141,19 @@ def article_record_save(record: Record, *, actor=None, index: bool = True) -> li
     """
     record.kind = Record.Kind.ARTICLE
     record.save()
-    cited = _record_citations(
-        record, record.text, subject=None, reference_date=record.published, actor=actor
-    )
+    cited = article_citations_save(record, actor=actor)
     if index:
         search_entry_refresh(record=record, new=True)
     if actor is not None:
         audit_record(actor=actor, action="record_ingest", obj=record, after={"kind": record.kind})
     return cited
+
+
+def article_citations_save(record: Record, *, actor=None) -> list[Document]:
+    """Store the citations of a saved article record; returns the registry documents cited."""
+    return _record_citations(
+        record, record.text, subject=None, reference_date=record.published, actor=actor
+    )
 
 
 def _store_official(record, text, header: OfficialHeader, *, owner_unit, actor) -> Outcome:

@@ -3,7 +3,9 @@
 An ``ArticleStore`` stores the articles of one run (a crawl pass, an archive file) and keeps
 what articles are compared against between them: the near-duplicate index of recent articles,
 the recent articles for story assignment, the names of units, the active topics. Each article is
-stored whole inside its own savepoint or not at all.
+stored whole or not at all: a batch of articles is written with one insert per table, and when
+anything in it fails the batch is rolled back and stored again one article per savepoint, so one
+bad article costs only itself.
 """
 
 from __future__ import annotations
@@ -14,14 +16,19 @@ import logging
 from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
 from tuyengiao.core import dedupe
 from tuyengiao.core.stories import StoryInput, StoryParams, StoryStream
 from tuyengiao.core.text import nfc
-from tuyengiao.documents.ingest import Outcome, article_record_save, parse_article_date
+from tuyengiao.documents.ingest import (
+    Outcome,
+    article_citations_save,
+    article_record_save,
+    parse_article_date,
+)
 from tuyengiao.documents.models import Record, SearchEntry
 from tuyengiao.press.mentions import UnitNames
 from tuyengiao.press.models import Article, Source, Story
@@ -108,20 +115,38 @@ class ArticleStore:
         self._known_urls: set[str] | None = None  # within a batch: addresses and texts stored
         self._known_digests: set[str] | None = None
         self._unindexed: list[Record] | None = None  # within a batch: entries made at its end
+        self._pending: dict[int, Article] = {}  # within a batch: articles not yet written
 
     def store(self, item: ArticleInput) -> Outcome:
         """Store one article; never raises: the outcome says what happened."""
+        record = self._record(item)
+        if isinstance(record, Outcome):
+            return record
+        try:
+            with transaction.atomic():
+                cited = article_record_save(record, index=self._unindexed is None)
+                article, fp, unit_ids = self._article(record, item, cited)
+                article.save()
+                self._link(article, record.text, unit_ids)
+        except IntegrityError:  # stored by another process a moment ago
+            return Outcome(record.location, "unchanged", Record.Kind.ARTICLE, "đã có, bỏ qua")
+        except Exception as exc:  # noqa: BLE001 — one bad article must not stop the others
+            logger.exception("storing article %s failed", record.location)
+            return Outcome(record.location, "failed", message=f"lỗi khi lưu ({type(exc).__name__})")
+        self._stored_now(item, record, article, fp)
+        return Outcome(record.location, "created", Record.Kind.ARTICLE, record_id=record.pk)
+
+    def _record(self, item: ArticleInput) -> Record | Outcome:
+        """The record an article is stored as, or the outcome when it is not stored."""
         item.published, item.updated = _aware(item.published), _aware(item.updated)
         body = nfc(item.body)
-        location = item.url or ""
         digest = _digest(item)
-        if not location:
-            location = f"article:{digest[:16]}"
+        location = item.url or f"article:{digest[:16]}"
         if not item.text.strip():
             return Outcome(location, "failed", message="bài không có nội dung")
         if self._stored(item.url[:1000], digest):
             return Outcome(location, "unchanged", Record.Kind.ARTICLE, "đã có, bỏ qua")
-        record = Record(
+        return Record(
             kind=Record.Kind.ARTICLE,
             location=location[:1000],
             sha256=digest,
@@ -131,22 +156,17 @@ class ArticleStore:
             published=timezone.localdate(item.published) if item.published else None,
             text=body,
         )
-        try:
-            with transaction.atomic():
-                cited = article_record_save(record, index=self._unindexed is None)
-                article, fp = self._article(record, item, cited)
-        except IntegrityError:  # stored by another process a moment ago
-            return Outcome(location, "unchanged", Record.Kind.ARTICLE, "đã có, bỏ qua")
-        except Exception as exc:  # noqa: BLE001 — one bad article must not stop the others
-            logger.exception("storing article %s failed", location)
-            return Outcome(location, "failed", message=f"lỗi khi lưu ({type(exc).__name__})")
-        self._remember(article, fp, body)
+
+    def _stored_now(
+        self, item: ArticleInput, record: Record, article: Article, fp: dedupe.Fingerprint
+    ) -> None:
+        """After an article is written: later ones are compared with it, and not stored twice."""
+        self._remember(article, fp, record.text)
         if self._unindexed is not None:
             self._unindexed.append(record)
         if self._known_urls is not None and self._known_digests is not None:
             self._known_urls.add(item.url[:1000])
-            self._known_digests.add(digest)
-        return Outcome(location, "created", Record.Kind.ARTICLE, record_id=record.pk)
+            self._known_digests.add(record.sha256)
 
     def store_many(self, items: Iterable[ArticleInput], *, batch: int = 200) -> Iterator[Outcome]:
         """Store many articles, committing every ``batch``; each still stands alone."""
@@ -160,6 +180,27 @@ class ArticleStore:
             yield from self._batch(pending)
 
     def _batch(self, items: list[ArticleInput]) -> list[Outcome]:
+        try:
+            if connection.vendor in _RESERVES_IDS:
+                try:
+                    with transaction.atomic():
+                        return self._batch_at_once(items)
+                except Exception:  # noqa: BLE001 — stored again below, one article at a time
+                    logger.warning("batch of %d articles failed; storing them one by one",
+                                   len(items), exc_info=True)  # fmt: skip
+                    self._forget()
+            with transaction.atomic():
+                self._look_up(items)
+                self._unindexed = []
+                outcomes = [self.store(item) for item in items]
+                self._index_batch()
+                return outcomes
+        finally:
+            self._known_urls = self._known_digests = self._unindexed = None
+            self._pending = {}
+
+    def _look_up(self, items: list[ArticleInput]) -> None:
+        """Which of the batch's addresses and texts are stored already (two queries)."""
         urls = [item.url[:1000] for item in items if item.url]
         self._known_urls = set(Article.objects.filter(url__in=urls).values_list("url", flat=True))
         self._known_digests = set(
@@ -167,22 +208,67 @@ class ArticleStore:
                 "sha256", flat=True
             )
         )
+
+    def _batch_at_once(self, items: list[ArticleInput]) -> list[Outcome]:
+        """Store a batch with one insert per table (inside the caller's transaction).
+
+        Article ids are reserved first, so that articles of the batch can be compared with
+        those before them, and joined to their stories, before any article row is written.
+        """
+        self._look_up(items)
         self._unindexed = []
-        try:
-            with transaction.atomic():
-                outcomes = [self.store(item) for item in items]
-                SearchEntry.objects.bulk_create(  # one insert for the batch's search entries
-                    SearchEntry(
-                        kind=SearchEntry.Kind.ARTICLE,
-                        record=record,
-                        title=record.title,
-                        date=record.published,
-                    )  # fmt: skip
-                    for record in self._unindexed
-                )
-                return outcomes
-        finally:
-            self._known_urls = self._known_digests = self._unindexed = None
+        prepared: list[tuple[ArticleInput, Record | Outcome]] = []
+        for item in items:
+            record = self._record(item)
+            if isinstance(record, Record) and self._known_urls is not None:
+                self._known_urls.add(item.url[:1000])  # a second copy in the batch is not new
+                self._known_digests.add(record.sha256)  # type: ignore[union-attr]
+            prepared.append((item, record))
+        records = [record for _, record in prepared if isinstance(record, Record)]
+        Record.objects.bulk_create(records)
+        ids = iter(_reserve_ids(Article, len(records)))
+        outcomes: list[Outcome] = []
+        written: list[tuple[Article, str, set[int]]] = []
+        for item, record in prepared:
+            if isinstance(record, Outcome):
+                outcomes.append(record)
+                continue
+            cited = article_citations_save(record)
+            article, fp, unit_ids = self._article(record, item, cited, pk=next(ids))
+            self._pending[article.pk] = article
+            written.append((article, record.text, unit_ids))
+            self._stored_now(item, record, article, fp)
+            outcomes.append(
+                Outcome(record.location, "created", Record.Kind.ARTICLE, record_id=record.pk)
+            )
+        Article.objects.bulk_create(self._pending.values())
+        self._pending = {}
+        Article.units.through.objects.bulk_create(
+            Article.units.through(article_id=article.pk, unit_id=unit_id)
+            for article, _, unit_ids in written
+            for unit_id in unit_ids
+        )
+        for article, text, unit_ids in written:
+            self._topics.match(article, text, unit_ids)
+        self._index_batch()
+        return outcomes
+
+    def _index_batch(self) -> None:
+        """One insert for the search entries of the batch's articles."""
+        SearchEntry.objects.bulk_create(
+            SearchEntry(
+                kind=SearchEntry.Kind.ARTICLE,
+                record=record,
+                title=record.title,
+                date=record.published,
+            )  # fmt: skip
+            for record in self._unindexed or ()
+        )
+
+    def _forget(self) -> None:
+        """Drop what was learnt from articles (after a rolled-back batch): reload it."""
+        self._dupes = self._stream = self._pending_key = None
+        self._group, self._key_of, self._created, self._pending = {}, {}, {}, {}
 
     def _stored(self, url: str, digest: str) -> bool:
         """Whether the article is stored: by its address, or by its exact text."""
@@ -200,18 +286,21 @@ class ArticleStore:
             url="",
             published=_noon(record.published) if record.published else None,
         )
-        article, fp = self._article(record, item, cited)
+        article, fp, unit_ids = self._article(record, item, cited)
+        article.save()
+        self._link(article, record.text, unit_ids)
         self._remember(article, fp, record.text)
         return article
 
     # --- one article ---------------------------------------------------------------------
 
     def _article(
-        self, record: Record, item: ArticleInput, cited: list | None = None
-    ) -> tuple[Article, dedupe.Fingerprint]:
+        self, record: Record, item: ArticleInput, cited: list | None = None, pk: int | None = None
+    ) -> tuple[Article, dedupe.Fingerprint, set[int]]:
+        """The article of a saved record (not yet saved), its fingerprint and units mentioned."""
         fp = dedupe.fingerprint(record.text)
-        original = self._original_of(fp)
         article = Article(
+            pk=pk,
             record=record,
             source=item.source,
             url=item.url[:1000],
@@ -223,19 +312,19 @@ class ArticleStore:
             author=item.author[:255],
             section=item.section[:255],
             signature=dedupe.signature_bytes(fp.signature),
-            duplicate_of_id=original,
+            duplicate_of_id=self._original_of(fp),
         )
         article.story_id = self._story_for(article, record.text)
-        article.save()
         unit_ids = {doc.issuing_unit_id for doc in cited or () if doc.issuing_unit_id}
         unit_ids |= self._units.mentioned(record.text, on=article.day)
-        if unit_ids:  # new article: no need to look for links already there
-            Article.units.through.objects.bulk_create(
-                Article.units.through(article_id=article.pk, unit_id=unit_id)
-                for unit_id in unit_ids
-            )
-        self._topics.match(article, record.text, unit_ids)
-        return article, fp
+        return article, fp, unit_ids
+
+    def _link(self, article: Article, text: str, unit_ids: set[int]) -> None:
+        """A saved article's units and topics (a new article has no links yet)."""
+        Article.units.through.objects.bulk_create(
+            Article.units.through(article_id=article.pk, unit_id=unit_id) for unit_id in unit_ids
+        )
+        self._topics.match(article, text, unit_ids)
 
     def _original_of(self, fp: dedupe.Fingerprint) -> int | None:
         found = self._index().query(fp)
@@ -269,14 +358,21 @@ class ArticleStore:
         elif key in self._created:
             story_id = self._created[key]
         else:  # the first article gets its story now that a second joins it
-            first = Article.objects.filter(pk=key).values("title", "published").first() or {}
+            pending = self._pending.get(key)  # type: ignore[call-overload]
+            if pending is not None:
+                first = {"title": pending.title, "published": pending.published}
+            else:
+                first = Article.objects.filter(pk=key).values("title", "published").first() or {}
             story = Story.objects.create(
                 title=first.get("title") or article.title,
                 first_published=first.get("published") or article.published,
                 last_published=first.get("published") or article.published,
                 article_count=1,
             )
-            Article.objects.filter(pk=key).update(story=story)
+            if pending is not None:
+                pending.story_id = story.pk
+            else:
+                Article.objects.filter(pk=key).update(story=story)
             self._created[key] = story_id = story.pk
         Story.objects.filter(pk=story_id).update(article_count=F("article_count") + 1)
         if article.published is not None:
@@ -332,6 +428,39 @@ class ArticleStore:
                 self._dupes.add(pk, bytes(signature))
                 self._group[pk] = original or pk
         return self._dupes
+
+
+#: Databases whose tables can hand out ids ahead of an insert (see ``_reserve_ids``).
+_RESERVES_IDS = ("sqlite", "postgresql")
+
+
+def _reserve_ids(model, count: int) -> list[int]:
+    """``count`` unused ids of ``model``'s table, for rows inserted later in this transaction.
+
+    PostgreSQL takes them from the table's sequence. SQLite continues after the largest id
+    ever given (its ``sqlite_sequence``); the transaction holds the write lock from its start
+    (``transaction_mode`` IMMEDIATE), so no other writer comes in between. Should another
+    writer come in all the same, the insert fails and the batch is stored again article by
+    article.
+    """
+    if count == 0:
+        return []
+    table = model._meta.db_table
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+                [connection.ops.quote_name(table), count],
+            )
+            return [row[0] for row in cursor.fetchall()]
+        quoted = connection.ops.quote_name(table)
+        cursor.execute(
+            f"SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = %s), 0),"
+            f" COALESCE((SELECT MAX(id) FROM {quoted}), 0))",
+            [table],
+        )
+        last = cursor.fetchone()[0]
+    return list(range(last + 1, last + count + 1))
 
 
 def ingest_articles(articles: Iterable[dict], *, batch: int = 200) -> Iterator[Outcome]:
