@@ -13,6 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -67,6 +68,19 @@ def test_signature_round_trips_through_bytes():
     assert signature_bytes(restored) == data
     with pytest.raises(ValueError):
         signature_from_bytes(data[:-1])
+
+
+@given(st.lists(st.integers(min_value=0, max_value=2**32 - 1), max_size=300))
+def test_signatures_are_datasketch_minhash_values(values):
+    from datasketch import MinHash
+
+    shingle_set = np.unique(np.array(values, dtype=np.uint32))
+    reference = MinHash(
+        num_perm=dedupe.NUM_PERM, hashfunc=int, permutations=dedupe._PERMUTATIONS,
+        scheme=dedupe._SCHEME,
+    )  # fmt: skip
+    reference.update_batch(shingle_set.tolist())
+    assert list(dedupe._minhash(shingle_set).hashvalues) == list(reference.hashvalues)
 
 
 def test_signatures_are_the_same_in_another_process():

@@ -1,6 +1,7 @@
 """Vietnamese normalisation: NFC, tone-mark styles, folding, sorting, decoding bytes."""
 
 import codecs
+import re
 import unicodedata
 
 import pytest
@@ -19,6 +20,7 @@ from tuyengiao.core.text import (
     nfc,
     normalize,
     vietnamese_sort_key,
+    words,
 )
 
 SENTENCE = "Ban Thường vụ Thành ủy chỉ đạo tổ chức hội nghị báo cáo viên quý III."
@@ -408,3 +410,17 @@ def test_it_returns_long_nfc_text_itself():
     long = "\n".join([SENTENCE] * 200)
     assert nfc(long) is long
     assert nfc(long + "\n" + unicodedata.normalize("NFD", SENTENCE)) == long + "\n" + SENTENCE
+
+
+@given(st.text())
+def test_words_are_the_runs_of_letters_and_digits(s):
+    assert words(s) == re.findall(r"[^\W_]+", s)
+    assert words(fold(nfc(s))) == re.findall(r"[^\W_]+", fold(nfc(s)))
+
+
+def test_words_of_folded_vietnamese():
+    folded = fold("“Chỉ thị 30-CT/TW” – ngày 05/02/2024… tuyên_giáo\u00a0x²\u2009y")
+    assert words(folded) == [
+        "chi", "thi", "30", "ct", "tw", "ngay", "05", "02", "2024", "tuyen", "giao", "x²", "y"
+    ]  # fmt: skip
+    assert words("lone \ud800 surrogate") == ["lone", "surrogate"]

@@ -59,7 +59,7 @@ from types import TracebackType
 import tantivy
 from tantivy import Filter, Occur, TextAnalyzerBuilder, Tokenizer
 
-from tuyengiao.core.text import canonical_tones, fold, nfc
+from tuyengiao.core.text import canonical_tones, fold, nfc, words
 from tuyengiao.core.topics import MAX_TERMS, And, Node, Not, Or, Query, Term, parse_topic_query
 
 __all__ = [
@@ -89,7 +89,6 @@ _MAX_TOKEN_BYTES = 40  # longer words are left out of the index
 _FOLDED = "vi_folded"
 _EXACT = "vi_exact"
 _PAIRS = "vi_pairs"
-_WORD = re.compile(r"[^\W_]+")
 _OPERATORS = frozenset(("AND", "OR", "NOT", "VÀ", "HOẶC", "KHÔNG"))
 _TW = re.compile(r"(?<=[-/])TƯ(?![^\W_])")
 
@@ -375,8 +374,8 @@ def _document(doc: IndexDoc) -> tantivy.Document:
     out.add_text("title", title)
     out.add_text("text", body)
     out.add_text("exact", canonical_tones(body))
-    words = _WORD.findall(fold(body))
-    out.add_text("pairs", " ".join(map("_".join, zip(words, words[1:], strict=False))))
+    found = words(fold(body))
+    out.add_text("pairs", " ".join(map("_".join, zip(found, found[1:], strict=False))))
     if doc.doc_type:
         out.add_text("doc_type", doc.doc_type)
     if doc.source is not None:
@@ -409,8 +408,8 @@ def _parse(query: str) -> Node | None:
         pass
     terms: list[Node] = []
     for chunk in query.split():
-        if chunk not in _OPERATORS and (words := tuple(_WORD.findall(fold(chunk)))):
-            terms.append(Term(words, chunk))
+        if chunk not in _OPERATORS and (found := tuple(words(fold(chunk)))):
+            terms.append(Term(found, chunk))
     terms = terms[:MAX_TERMS]
     if not terms:
         return None
@@ -421,16 +420,16 @@ def _words(term: Term) -> tuple[str, ...]:
     """The folded words of ``term``, reading ``/TƯ`` as ``/TW`` as the indexed text does."""
     if "TƯ" not in term.text:
         return term.words
-    return tuple(_WORD.findall(fold(_designations(term.text))))
+    return tuple(words(fold(_designations(term.text))))
 
 
 def _tokens(term: Term) -> list[str]:
     return _FOLDED_ANALYZER.analyze(" ".join(_words(term)))
 
 
-def _pairs(words: Sequence[str]) -> list[str]:
+def _pairs(folded: Sequence[str]) -> list[str]:
     """Tokens of the ``pairs`` field: each word joined to the next by ``_``."""
-    pairs = (f"{a}_{b}" for a, b in zip(words, words[1:], strict=False))
+    pairs = (f"{a}_{b}" for a, b in zip(folded, folded[1:], strict=False))
     return [p for p in pairs if len(p.encode()) < _MAX_TOKEN_BYTES]
 
 
@@ -453,8 +452,8 @@ def _required(term: Term, tokens: list[str]) -> list[tantivy.Query]:
 def _phrase(field: str, tokens: list[str]) -> tantivy.Query:
     if len(tokens) == 1:
         return _term(field, tokens[0])
-    words: list[str | tuple[int, str]] = list(tokens)
-    return tantivy.Query.phrase_query(_SCHEMA, field, words)
+    terms: list[str | tuple[int, str]] = list(tokens)
+    return tantivy.Query.phrase_query(_SCHEMA, field, terms)
 
 
 def _boosts(term: Term, tokens: list[str]) -> list[tantivy.Query]:

@@ -29,7 +29,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from tuyengiao.core.text import fold, nfc
+from tuyengiao.core.text import fold, nfc, words
 
 __all__ = [
     "MAX_QUERY_LENGTH",
@@ -142,13 +142,12 @@ class Or:
 
 Node = Term | Not | And | Or
 
-_WORD = re.compile(r"[^\W_]+")
 _KEYWORDS = {"AND": "AND", "VÀ": "AND", "OR": "OR", "HOẶC": "OR", "NOT": "NOT", "KHÔNG": "NOT"}
 _BARE_UNSAFE = re.compile(r'[\s()"“”|]|^[+-]')
 
 
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(_WORD.findall(fold(text)))
+    return tuple(words(fold(text)))
 
 
 def folded_words(text: str) -> str:
@@ -158,7 +157,7 @@ def folded_words(text: str) -> str:
     keeps ``ct/tw``, ``-19`` or ``1.234`` as single tokens; index ``folded_words(text)`` and
     ``Query.to_tsquery()`` agrees with ``Query.matches`` on every text.
     """
-    return " ".join(_WORD.findall(fold(nfc(text))))
+    return " ".join(words(fold(nfc(text))))
 
 
 def _negative_only(node: Node) -> bool:
@@ -403,8 +402,8 @@ def prepare_text(text: str) -> PreparedText:
     """Fold ``text`` (made NFC first) and split it into words, once for many queries."""
     text = nfc(text)
     folded = fold(text)
-    words = _WORD.findall(folded)
-    return PreparedText(text, folded, frozenset(words), " " + " ".join(words) + " ")
+    found = words(folded)
+    return PreparedText(text, folded, frozenset(found), " " + " ".join(found) + " ")
 
 
 def _term_pattern(words: tuple[str, ...]) -> re.Pattern[str]:

@@ -122,45 +122,48 @@ def _parse_mark(value: str | None) -> dt.datetime | None:
         return None
 
 
+#: What indexing reads of an entry (no model instances: a sync reads every changed row).
+_INDEXED = (
+    "pk", "kind", "title", "text", "date", "record_id", "record__text",
+    "document_id", "document__issuing_unit_id", "document__owner_unit_id", "document__doc_type",
+)  # fmt: skip
+
+
 def _chunks(entries) -> Iterator[list[IndexDoc]]:
     """Index rows for ``entries``, a chunk at a time (keyset pagination on the id)."""
     last = 0
     while True:
-        rows = list(entries.filter(pk__gt=last).select_related("document", "record")[:CHUNK])
+        rows = list(entries.filter(pk__gt=last).values(*_INDEXED)[:CHUNK])
         if not rows:
             return
-        last = rows[-1].pk
+        last = rows[-1]["pk"]
         yield list(_index_docs(rows))
 
 
-def _index_docs(entries: list[SearchEntry]) -> Iterable[IndexDoc]:
+def _index_docs(rows: list[dict]) -> Iterable[IndexDoc]:
     from tuyengiao.press.models import Article
 
-    record_ids = [e.record_id for e in entries if e.record_id]
-    articles = {
-        a["record_id"]: a
-        for a in Article.objects.filter(record_id__in=record_ids).values(
-            "pk", "record_id", "source_id"
-        )
-    }
+    record_ids = [row["record_id"] for row in rows if row["record_id"]]
+    sources = dict(
+        Article.objects.filter(record_id__in=record_ids).values_list("record_id", "source_id")
+    )
     units: dict[int, list[int]] = {}
     through = Article.units.through.objects.filter(article__record_id__in=record_ids)
     for record_id, unit_id in through.values_list("article__record_id", "unit_id"):
         units.setdefault(record_id, []).append(unit_id)
-    for entry in entries:
-        doc = entry.document
-        if doc is not None:
-            owners = {doc.issuing_unit_id, doc.owner_unit_id} - {None}
+    for row in rows:
+        common = {"key": row["pk"], "kind": row["kind"], "title": row["title"], "date": row["date"]}
+        if row["document_id"] is not None:
+            owners = {row["document__issuing_unit_id"], row["document__owner_unit_id"]} - {None}
             yield IndexDoc(
-                key=entry.pk, kind=entry.kind, title=entry.title, text=entry.text,
-                date=entry.date, units=tuple(sorted(owners)), doc_type=doc.doc_type,
+                **common, text=row["text"], units=tuple(sorted(owners)),
+                doc_type=row["document__doc_type"],
             )  # fmt: skip
-        else:
-            article = articles.get(entry.record_id) or {}
+        else:  # an article: the text is its record's (see ``entry_text``)
             yield IndexDoc(
-                key=entry.pk, kind=entry.kind, title=entry.title, text=entry_text(entry),
-                date=entry.date, source=article.get("source_id"),
-                units=tuple(units.get(entry.record_id, ())),
+                **common, text=row["text"] or row["record__text"] or "",
+                source=sources.get(row["record_id"]),
+                units=tuple(units.get(row["record_id"], ())),
             )  # fmt: skip
 
 

@@ -11,9 +11,11 @@ bad article costs only itself.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import logging
 from collections.abc import Hashable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.db import IntegrityError, connection, transaction
@@ -174,10 +176,14 @@ class ArticleStore:
         for item in items:
             pending.append(item)
             if len(pending) >= batch:
-                yield from self._batch(pending)
+                with _gc_paused():
+                    outcomes = self._batch(pending)
+                yield from outcomes
                 pending = []
         if pending:
-            yield from self._batch(pending)
+            with _gc_paused():
+                outcomes = self._batch(pending)
+            yield from outcomes
 
     def _batch(self, items: list[ArticleInput]) -> list[Outcome]:
         try:
@@ -428,6 +434,24 @@ class ArticleStore:
                 self._dupes.add(pk, bytes(signature))
                 self._group[pk] = original or pk
         return self._dupes
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a batch is stored; one pass may follow it.
+
+    The store keeps tens of thousands of long-lived objects (the near-duplicate index, the
+    recent stories), which every full collection walks again, while a batch allocates model
+    instances by the thousand: collecting between batches instead of during them saved about
+    a tenth of the ingest time in profiles.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 #: Databases whose tables can hand out ids ahead of an insert (see ``_reserve_ids``).
