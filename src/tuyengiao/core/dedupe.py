@@ -97,7 +97,7 @@ def _word_hashes(text: str) -> np.ndarray:
     """crc32 of every folded word of ``text``, in order (each distinct word hashed once)."""
     found = words(fold(nfc(text)))
     crc = {word: zlib.crc32(word.encode()) for word in set(found)}
-    return np.fromiter(map(crc.__getitem__, found), dtype=np.uint32, count=len(found))
+    return np.array([crc[word] for word in found], dtype=np.uint32)
 
 
 def shingles(text: str) -> np.ndarray:
@@ -112,16 +112,17 @@ def shingles(text: str) -> np.ndarray:
     Returns:
         A read-only uint32 array, empty for a text without words.
     """
-    words = _word_hashes(text)
-    if len(words) == 0:
+    hashes = _word_hashes(text)
+    if len(hashes) == 0:
         return _EMPTY
-    if len(words) < SHINGLE_SIZE:
-        words = np.concatenate([words, np.zeros(SHINGLE_SIZE - len(words), dtype=np.uint32)])
-    width = len(words) - SHINGLE_SIZE + 1
-    hashed = words[:width].copy()
+    if len(hashes) < SHINGLE_SIZE:
+        hashes = np.concatenate([hashes, np.zeros(SHINGLE_SIZE - len(hashes), dtype=np.uint32)])
+    width = len(hashes) - SHINGLE_SIZE + 1
+    hashed = hashes[:width].copy()
     for offset in range(1, SHINGLE_SIZE):
-        hashed = hashed * np.uint32(0x9E3779B1) + words[offset : offset + width]
-    result = np.unique(hashed)
+        hashed = hashed * np.uint32(0x9E3779B1) + hashes[offset : offset + width]
+    hashed.sort()  # unique by sorting: np.unique hashes, several times slower on a text's worth
+    result = hashed[np.concatenate(([True], hashed[1:] != hashed[:-1]))]
     result.setflags(write=False)
     return result
 

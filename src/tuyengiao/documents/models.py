@@ -69,6 +69,9 @@ class Document(models.Model):
         ordering = ["-date", "-id"]
         verbose_name = "văn bản"
         verbose_name_plural = "văn bản"
+        indexes = [  # "05-CT/TW" and "5-CT/TW" are one document (``services._candidates``)
+            models.Index(fields=["number", "symbol"], name="document_number_symbol"),
+        ]
 
     def __str__(self) -> str:
         return self.label
