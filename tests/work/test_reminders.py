@@ -101,3 +101,21 @@ def test_the_dashboard_shows_the_units_reminders(client, people, work):
     client.force_login(people.bob)
     content = client.get(reverse("web:dashboard")).content.decode()
     assert 'data-testid="reminders"' in content and "Tổ tuyên truyền" in content
+
+
+def test_a_half_yearly_task_owes_a_report_per_half_year(work, people, tree):
+    group = work[0].group
+    task = task_save(actor=people.alice, group=group, title="Sơ kết 6 tháng",
+                     recurrence="half-yearly", lead=[tree.badinh])  # fmt: skip
+    task.__class__.objects.filter(pk=task.pk).update(
+        created_at=dt.datetime(2025, 3, 1, tzinfo=dt.UTC)
+    )
+    early = reminders_generate(today=dt.date(2025, 6, 30))
+    assert not [r for r in early if r.assignment.task == task]  # the half-year has not ended
+    made = reminders_generate(today=dt.date(2025, 7, 20))
+    assert [(r.kind, r.period) for r in made if r.assignment.task == task] == [
+        ("missing_report", "2025H1")
+    ]
+    report_submit(actor=people.bob, data=ReportInput(task.assignments.get(), "2025H2", DONE))
+    later = reminders_generate(today=dt.date(2026, 1, 20))
+    assert not [r for r in later if r.assignment.task == task]  # 2025H2 is in

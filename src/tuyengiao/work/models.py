@@ -96,6 +96,7 @@ class Task(models.Model):
         NONE = "", "Một lần"
         MONTHLY = "monthly", "Hằng tháng"
         QUARTERLY = "quarterly", "Hằng quý"
+        HALF_YEARLY = "half-yearly", "6 tháng một lần"
         YEARLY = "yearly", "Hằng năm"
 
     group = models.ForeignKey(TaskGroup, on_delete=models.CASCADE, related_name="tasks")

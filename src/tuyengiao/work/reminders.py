@@ -53,7 +53,7 @@ def _missing_reports(today: dt.date) -> list[Reminder]:
     """Recurring tasks whose report for the last ended period is due and not in."""
     created: list[Reminder] = []
     recurring = Assignment.objects.filter(
-        role=Assignment.Role.LEAD, task__recurrence__in=["monthly", "quarterly", "yearly"]
+        role=Assignment.Role.LEAD, task__recurrence__in=Task.Recurrence.values[1:]
     ).select_related("task")
     reported = defaultdict(set)
     for assignment_id, period in ProgressReport.objects.filter(

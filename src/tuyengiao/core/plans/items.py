@@ -10,7 +10,7 @@ from typing import Literal, TypeVar
 from tuyengiao.core.text import canonical_tones
 
 #: How often a proposed task recurs; ``core.periods.due_dates`` gives its report deadlines.
-TaskRecurrence = Literal["monthly", "quarterly", "yearly"]
+TaskRecurrence = Literal["monthly", "quarterly", "half-yearly", "yearly"]
 
 #: Longest ``title`` (characters); longer heading sentences are cut at a word, with "…".
 TITLE_MAX = 120

@@ -13,8 +13,7 @@ _CONTINUOUS = re.compile(
     r"|hàng tuần|mỗi tuần|trong suốt)(?!\w)"
 )
 _EVERY = r"(?:hằng|hàng|mỗi|từng)"
-# Every 6 months: read so that "6 tháng một lần" is not taken for "tháng một lần" (monthly),
-# but proposes no recurrence, as tasks recur monthly, quarterly or yearly.
+# Every 6 months, read first so that "6 tháng một lần" is not taken for "tháng một lần".
 _HALF_YEARLY = re.compile(
     rf"(?<!\w)(?:(?:định kỳ|{_EVERY}) )?(?:6|sáu) tháng(?: một lần|/ ?lần)"
     rf"|(?<!\w)(?:định kỳ|{_EVERY}) (?:6|sáu) tháng(?!\w)|nửa năm một lần"
@@ -52,8 +51,9 @@ def read_schedule(text: str) -> Schedule:
     quý III/2025", "tháng 11/2025", "6 tháng đầu năm 2025", "năm 2025") on its last day. The
     first one stated counts; a day without a year ("trước ngày 15/12 hằng năm") sets no
     ``due`` but is kept as ``evidence``. Recurrence: "hằng/hàng/mỗi tháng" (monthly), "hằng
-    quý" (quarterly), "hằng năm" (yearly), the first one stated ("6 tháng một lần" gives
-    none). "Thường xuyên", "liên tục", "lâu dài" and daily or weekly work are continuous.
+    quý" (quarterly), "định kỳ 6 tháng", "6 tháng một lần" (half-yearly), "hằng năm"
+    (yearly): the first one stated. "Thường xuyên", "liên tục", "lâu dài" and daily or weekly
+    work are continuous.
 
     Args:
         text: a section or a task of a plan.
@@ -62,7 +62,8 @@ def read_schedule(text: str) -> Schedule:
     lowered = _lowered(text)
     schedule = Schedule(continuous=_CONTINUOUS.search(lowered) is not None)
     halves = [m.span() for m in _HALF_YEARLY.finditer(lowered)]
-    found = [
+    found: list[tuple[int, TaskRecurrence]] = [(a, "half-yearly") for a, _ in halves]
+    found += [
         (m.start(), kind)
         for kind, pattern in _RECURRENCES
         for m in pattern.finditer(lowered)
