@@ -139,6 +139,16 @@ def test_archive_lines_are_stored_with_their_dates(tree):
     assert days == [dt.date(2025, 3, 14), dt.date(2025, 3, 20)]
 
 
+def test_archive_lines_without_addresses_are_told_apart_by_their_text(tree):
+    lines = [
+        {"title": "Tin một", "text": BODY, "date": "2025-03-14"},
+        {"title": "Tin hai", "text": OTHER, "date": "2025-03-20"},
+        {"title": "Tin một", "text": BODY, "date": "2025-03-14"},
+    ]
+    assert [o.status for o in ingest_articles(lines)] == ["created", "created", "unchanged"]
+    assert Article.objects.filter(url="").count() == 2
+
+
 def test_a_name_two_units_bore_means_the_one_of_the_articles_day(tree):
     from tests.factories import make_unit
 
