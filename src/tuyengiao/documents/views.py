@@ -36,18 +36,15 @@ from tuyengiao.web.params import param_date, param_int
 @login_required
 def document_list_view(request):
     params = request.GET
-    try:
-        year = int(params.get("year") or 0) or None
-    except ValueError:
-        year = None
+    unit_id = param_int(params.get("unit"))
     qs = document_list(
         user=request.user,
         query=params.get("q", "").strip(),
         doc_type=params.get("type", ""),
         system=params.get("system", ""),
-        year=year,
+        year=param_int(params.get("year")),
         origin=params.get("origin", ""),
-        unit=Unit.objects.filter(pk=param_int(params.get("unit")) or 0).first(),
+        unit=Unit.objects.filter(pk=unit_id).first() if unit_id else None,
         start=param_date(params.get("from")),
         end=param_date(params.get("to")),
     ).order_by("-date", "-id")

@@ -23,7 +23,7 @@ from tuyengiao.accounts.models import User
 from tuyengiao.accounts.permissions import STAFF_KINDS
 from tuyengiao.core.periods import due_dates
 from tuyengiao.work.models import Assignment, ProgressReport, Reminder, Task
-from tuyengiao.work.selectors import DONE, assignment_states
+from tuyengiao.work.selectors import DONE
 
 logger = logging.getLogger(__name__)
 
@@ -32,13 +32,15 @@ def reminders_generate(today: dt.date | None = None) -> list[Reminder]:
     """Create the reminders due today; returns those created (none twice)."""
     today = today or timezone.localdate()
     ahead = today + dt.timedelta(days=settings.TUYENGIAO_REMIND_DAYS)
-    assignments = Assignment.objects.filter(role=Assignment.Role.LEAD).select_related("task")
-    states = {s.assignment_id: s for s in assignment_states(assignments, on=today)}
+    open_work = (
+        Assignment.objects.filter(
+            role=Assignment.Role.LEAD, task__due__isnull=False, task__due__lte=ahead
+        )
+        .exclude(status=DONE)  # the state of the latest period reported (see assignment_states)
+        .select_related("task")
+    )
     created: list[Reminder] = []
-    for assignment in assignments.filter(task__due__isnull=False, task__due__lte=ahead):
-        state = states[assignment.pk]
-        if state.state == DONE:
-            continue
+    for assignment in open_work:
         due = assignment.task.due
         if due < today:
             kind, message = Reminder.Kind.OVERDUE, f"Quá hạn từ {due:%d/%m/%Y}"

@@ -195,21 +195,13 @@ def plans_for(user) -> QuerySet[Plan]:
     scope = user.scope_unit
     if scope is None:
         return plans.none()
-    ancestors = [int(pk) for pk in scope.path.strip("/").split("/") if pk]
+    ancestors = scope.ancestor_ids  # the scope itself is in its subtree
     assigned_here = Assignment.objects.filter(
         task__group__plan=OuterRef("pk"), unit__path__startswith=scope.path
     )
     return plans.filter(
         Q(unit__path__startswith=scope.path) | (Q(unit__in=ancestors) & Exists(assigned_here))
     )
-
-
-def unit_tasks(unit: Unit, *, on: dt.date) -> list[tuple[Task, AssignmentState]]:
-    """The tasks a unit carries (leads or coordinates), with its state on each."""
-    assignments = Assignment.objects.filter(unit=unit)
-    states = {s.assignment_id: s for s in assignment_states(assignments, on=on)}
-    tasks = Task.objects.in_bulk({s.task_id for s in states.values()})
-    return [(tasks[s.task_id], s) for s in states.values()]
 
 
 @dataclass

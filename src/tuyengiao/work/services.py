@@ -220,7 +220,7 @@ def report_problems(data: ReportInput) -> list[str]:
             problems.append(f"Tệp minh chứng «{name}» rỗng.")
     if data.evidence_url and not data.evidence_url.startswith(("http://", "https://")):
         problems.append(f"Đường dẫn minh chứng «{data.evidence_url}» phải bắt đầu bằng http(s)://.")
-    allowed = set(data.assignment.task.indicators.values_list("pk", flat=True))
+    allowed = {indicator.pk for indicator in data.assignment.task.indicators.all()}
     for indicator, raw in data.values.items():
         if indicator.pk not in allowed:
             problems.append(f"Chỉ tiêu «{indicator.name}» không thuộc nhiệm vụ này.")

@@ -46,6 +46,14 @@ def _can_manage(user, plan: Plan) -> bool:
     return can_write(user) and (user.is_platform_admin or in_subtree(plan.unit, user.scope_unit))
 
 
+def _managed_plan(request, pk: int) -> Plan:
+    """The plan ``pk`` if the user may change it (404 when not visible, 403 when read-only)."""
+    plan = get_object_or_404(plans_for(request.user), pk=pk)
+    if not _can_manage(request.user, plan):
+        raise PermissionDenied
+    return plan
+
+
 def _period(request) -> str:
     code = request.GET.get("period") or request.POST.get("period") or ""
     try:
@@ -109,9 +117,7 @@ def _assignable_units(plan: Plan):
 @login_required
 @require_POST
 def plan_confirm_view(request, pk: int):
-    plan = get_object_or_404(plans_for(request.user), pk=pk)
-    if not _can_manage(request.user, plan):
-        raise PermissionDenied
+    plan = _managed_plan(request, pk)
     chosen = plan.groups.filter(pk__in=request.POST.getlist("groups"))
     for group in chosen:
         title = request.POST.get(f"title-{group.pk}", group.title)
@@ -126,9 +132,7 @@ def plan_confirm_view(request, pk: int):
 @login_required
 @require_POST
 def group_add(request, pk: int):
-    plan = get_object_or_404(plans_for(request.user), pk=pk)
-    if not _can_manage(request.user, plan):
-        raise PermissionDenied
+    plan = _managed_plan(request, pk)
     try:
         task_group_save(
             actor=request.user,
@@ -144,9 +148,7 @@ def group_add(request, pk: int):
 @login_required
 @require_POST
 def task_add(request, pk: int):
-    plan = get_object_or_404(plans_for(request.user), pk=pk)
-    if not _can_manage(request.user, plan):
-        raise PermissionDenied
+    plan = _managed_plan(request, pk)
     post = request.POST
     group = get_object_or_404(plan.groups, pk=post.get("group") or 0)
     allowed = _assignable_units(plan)
@@ -192,7 +194,9 @@ def report_form(request):
         r.assignment_id: r
         for r in ProgressReport.objects.filter(
             assignment__in=assignments, period=period, current=True
-        ).prefetch_related("values")
+        )
+        .select_related("evidence_document")
+        .prefetch_related("values")
     }
     history: dict[int, list[ProgressReport]] = {}
     for earlier in ProgressReport.objects.filter(
