@@ -20,6 +20,7 @@ from html import escape
 
 from PIL import Image, ImageDraw, ImageFont
 
+from tuyengiao.core.numbers import format_number
 from tuyengiao.core.text import nfc
 from tuyengiao.reports.document import Chart
 from tuyengiao.reports.fonts import serif_fonts
@@ -91,10 +92,7 @@ def _measure(text: str, size: float, bold: bool = False) -> float:
 
 def format_value(value: float) -> str:
     """``1500`` → ``1.500``, ``12.5`` → ``12,5`` (one decimal at most)."""
-    rounded = round(value, 1)
-    if rounded == int(rounded):
-        return f"{int(rounded):,}".replace(",", ".")
-    return f"{rounded:,.1f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+    return format_number(round(value, 1))
 
 
 def _nice_step(top: float, ticks: int = 5) -> float:

@@ -30,6 +30,8 @@ NUMBER_FORMATS = {
 }
 _FONT = "Times New Roman"
 _THIN = Side(style="thin", color="000000")
+_HEADER_FONT = Font(name=_FONT, bold=True)
+_CELL_FONT = Font(name=_FONT)
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")
 _MIN_WIDTH, _MAX_WIDTH = 8, 60
@@ -58,14 +60,14 @@ def render_annex(report: ReviewReport) -> bytes:
 def _sheet(ws: Worksheet, sheet: AnnexSheet) -> None:
     for c, column in enumerate(sheet.columns, start=1):
         cell = ws.cell(row=1, column=c, value=nfc(column.header))
-        cell.font = Font(name=_FONT, bold=True)
+        cell.font = _HEADER_FONT
         cell.fill = _HEADER_FILL
         cell.border = _BORDER
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     for r, values in enumerate(sheet.rows, start=2):
         for c, (column, value) in enumerate(zip(sheet.columns, values, strict=True), start=1):
             cell = ws.cell(row=r, column=c, value=nfc(value) if isinstance(value, str) else value)
-            cell.font = Font(name=_FONT)
+            cell.font = _CELL_FONT
             cell.border = _BORDER
             number_format = _number_format(column, value)
             if number_format:
