@@ -32,7 +32,6 @@ from tuyengiao.web.params import param_date, param_int
 OVERLAP = dt.timedelta(seconds=120)
 CHUNK = 2000
 _PHRASE = re.compile(r'"([^"]+)"')
-_WORD = re.compile(r"\w+", re.UNICODE)
 
 _lock = threading.RLock()
 _index: FullTextIndex | None = None

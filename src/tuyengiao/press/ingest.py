@@ -138,11 +138,11 @@ class ArticleStore:
         self._stored_now(item, record, article, fp)
         return Outcome(record.location, "created", Record.Kind.ARTICLE, record_id=record.pk)
 
-    def _record(self, item: ArticleInput) -> Record | Outcome:
+    def _record(self, item: ArticleInput, digest: str = "") -> Record | Outcome:
         """The record an article is stored as, or the outcome when it is not stored."""
         item.published, item.updated = _aware(item.published), _aware(item.updated)
         body = nfc(item.body)
-        digest = _digest(item)
+        digest = digest or _digest(item)
         location = item.url or f"article:{digest[:16]}"
         if not item.text.strip():
             return Outcome(location, "failed", message="bài không có nội dung")
@@ -176,16 +176,16 @@ class ArticleStore:
         for item in items:
             pending.append(item)
             if len(pending) >= batch:
-                with _gc_paused():
-                    outcomes = self._batch(pending)
-                yield from outcomes
+                yield from self._batch(pending)
                 pending = []
         if pending:
-            with _gc_paused():
-                outcomes = self._batch(pending)
-            yield from outcomes
+            yield from self._batch(pending)
 
     def _batch(self, items: list[ArticleInput]) -> list[Outcome]:
+        with _gc_paused():
+            return self._batch_stored(items)
+
+    def _batch_stored(self, items: list[ArticleInput]) -> list[Outcome]:
         try:
             if connection.vendor in _RESERVES_IDS:
                 try:
@@ -205,15 +205,17 @@ class ArticleStore:
             self._known_urls = self._known_digests = self._unindexed = None
             self._pending = {}
 
-    def _look_up(self, items: list[ArticleInput]) -> None:
-        """Which of the batch's addresses and texts are stored already (two queries)."""
+    def _look_up(self, items: list[ArticleInput]) -> list[str]:
+        """Which of the batch's addresses and texts are stored already (two queries).
+
+        Returns the digests of the items, in order."""
         urls = [item.url[:1000] for item in items if item.url]
+        digests = [_digest(item) for item in items]
         self._known_urls = set(Article.objects.filter(url__in=urls).values_list("url", flat=True))
         self._known_digests = set(
-            Record.objects.filter(sha256__in=[_digest(item) for item in items]).values_list(
-                "sha256", flat=True
-            )
+            Record.objects.filter(sha256__in=digests).values_list("sha256", flat=True)
         )
+        return digests
 
     def _batch_at_once(self, items: list[ArticleInput]) -> list[Outcome]:
         """Store a batch with one insert per table (inside the caller's transaction).
@@ -221,11 +223,11 @@ class ArticleStore:
         Article ids are reserved first, so that articles of the batch can be compared with
         those before them, and joined to their stories, before any article row is written.
         """
-        self._look_up(items)
+        digests = self._look_up(items)
         self._unindexed = []
         prepared: list[tuple[ArticleInput, Record | Outcome]] = []
-        for item in items:
-            record = self._record(item)
+        for item, digest in zip(items, digests, strict=True):
+            record = self._record(item, digest)
             if isinstance(record, Record) and self._known_urls is not None:
                 self._known_urls.add(item.url[:1000])  # a second copy in the batch is not new
                 self._known_digests.add(record.sha256)  # type: ignore[union-attr]
