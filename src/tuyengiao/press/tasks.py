@@ -96,8 +96,8 @@ def run_worker(*, interval: float = 5.0, stop: threading.Event | None = None, on
         try:
             schedule_due()
             if reminded != timezone.localdate():  # once a day per worker; idempotent
-                _remind()
                 reminded = timezone.localdate()
+                _remind()
             worker = Worker(
                 queue_names=["*"],
                 interval=0,
@@ -120,10 +120,14 @@ def run_worker(*, interval: float = 5.0, stop: threading.Event | None = None, on
 
 
 def _remind() -> None:
+    """The day's reminders; a failure is logged and never keeps the queued tasks waiting."""
     from tuyengiao.work.reminders import reminders_generate, reminders_send
 
-    reminders_generate()
-    reminders_send()
+    try:
+        reminders_generate()
+        reminders_send()
+    except Exception:  # noqa: BLE001 — tomorrow's pass (or `tuyengiao remind`) tries again
+        logger.exception("reminders failed")
 
 
 _thread: threading.Thread | None = None
